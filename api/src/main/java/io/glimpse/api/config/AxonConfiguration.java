@@ -1,0 +1,66 @@
+package io.glimpse.api.config;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+
+import java.util.concurrent.Executors;
+
+/** How Axon runs here. docs/architecture.md explains each choice. */
+@Configuration(proxyBeanMethods = false)
+class AxonConfiguration {
+
+    /** Events per transaction while a processor catches up or replays; live traffic forms smaller batches. */
+    private static final int BATCH_SIZE = 100;
+
+    /**
+     * Axon 4.13's Jackson 3 serializer cannot read its own replay tokens back (AxonFramework#4160):
+     * without this, a reset projection silently never rebuilds. Polymorphic types are allowed for
+     * Axon's classes and ours only.
+     */
+    @Bean
+    Jackson3SerializerCustomizer polymorphicTypesOfAxonAndGlimpse() {
+        return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                .allowIfSubType("org.axonframework.")
+                .allowIfSubType("io.glimpse.")
+                .build());
+    }
+
+    /**
+     * Every event processor is a pooled streaming one (replayable, batched) with one segment: one
+     * application instance needs no more, and a single token keeps "has this projection seen event
+     * N" a simple question. A failing handler propagates its error, so the processor retries the
+     * event with back-off instead of logging and skipping it.
+     */
+    @Bean
+    ConfigurerModule eventProcessingDefaults() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .usingPooledStreamingEventProcessors((config, builder) -> builder
+                        .initialSegmentCount(1)
+                        .batchSize(BATCH_SIZE))
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance()));
+    }
+
+    /**
+     * Retries commands that lost an optimistic-concurrency race on an aggregate; rejections
+     * ({@code CommandRejectedException} is non-transient) are never retried.
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(ExponentialBackOffIntervalRetryScheduler.builder()
+                        .retryExecutor(Executors.newSingleThreadScheduledExecutor())
+                        .backoffFactor(20)
+                        .maxRetryCount(5)
+                        .build())
+                .build();
+    }
+}

@@ -1,0 +1,94 @@
+package io.glimpse.api.consistency;
+
+import io.glimpse.api.config.GlimpseProperties;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Read-your-writes for a client that just wrote: after a command, waits (bounded) until every
+ * projection has processed the command's last event, so the client's next read shows its write.
+ *
+ * <p>Projections are the event processors whose name ends in {@value #PROJECTION_SUFFIX}; side
+ * effects such as mail are not waited for. A processor that is replaying or failing is skipped:
+ * it cannot catch up within a request, and the write itself is already durable.
+ */
+@Component
+public class ReadYourWrites {
+
+    public static final String PROJECTION_SUFFIX = "-projection";
+    private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
+    private static final long POLL_NANOS = Duration.ofMillis(2).toNanos();
+
+    private final EventProcessingConfiguration processing;
+    private final JdbcClient jdbc;
+    private final Duration timeout;
+
+    ReadYourWrites(EventProcessingConfiguration processing, JdbcClient jdbc, GlimpseProperties properties) {
+        this.processing = processing;
+        this.jdbc = jdbc;
+        this.timeout = properties.consistency().timeout();
+    }
+
+    /** Waits until the projections have seen the newest event of this aggregate. */
+    public void awaitAggregate(Object aggregateId) {
+        Long index = jdbc.sql("select max(global_index) from domain_event_entry where aggregate_identifier = ?")
+                .param(aggregateId.toString())
+                .query(Long.class)
+                .single();
+        if (index != null) {
+            awaitEvent(index);
+        }
+    }
+
+    /** Waits until the projections have processed the event with this global index. */
+    public void awaitEvent(long globalIndex) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!allProjectionsHaveSeen(globalIndex)) {
+            if (System.nanoTime() > deadline) {
+                log.warn("Projections did not reach event {} within {}; answering anyway", globalIndex, timeout);
+                return;
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
+    }
+
+    private boolean allProjectionsHaveSeen(long globalIndex) {
+        return projections().stream()
+                .filter(processor -> processor.isRunning() && !processor.isReplaying() && !processor.isError())
+                .allMatch(processor -> processor.processingStatus().values().stream()
+                        .allMatch(segment -> hasSeen(segment, globalIndex)));
+    }
+
+    private List<StreamingEventProcessor> projections() {
+        return processing.eventProcessors().entrySet().stream()
+                .filter(entry -> entry.getKey().endsWith(PROJECTION_SUFFIX))
+                .map(entry -> entry.getValue())
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .toList();
+    }
+
+    private static boolean hasSeen(EventTrackerStatus segment, long globalIndex) {
+        if (segment.isErrorState()) {
+            return true;
+        }
+        TrackingToken token = WrappedToken.unwrapLowerBound(segment.getTrackingToken());
+        if (token instanceof GapAwareTrackingToken gapAware) {
+            // A gap is an event the processor passed before its transaction had committed.
+            return gapAware.getIndex() >= globalIndex && !gapAware.getGaps().contains(globalIndex);
+        }
+        return token != null && token.position().orElse(-1) >= globalIndex;
+    }
+}

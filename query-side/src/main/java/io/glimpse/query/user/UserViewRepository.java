@@ -1,0 +1,118 @@
+package io.glimpse.query.user;
+
+import io.glimpse.query.paging.Cursor;
+import io.glimpse.query.paging.Keyset;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The {@code user_view} table: one row per live account. */
+@Repository
+public class UserViewRepository {
+
+    private static final String COLUMNS = "id, username, display_name, bio, avatar_url, "
+            + "followers_count, following_count, posts_count, created_at";
+
+    private static final RowMapper<UserView> USER = (rs, row) -> new UserView(
+            rs.getObject("id", UUID.class),
+            rs.getString("username"),
+            rs.getString("display_name"),
+            rs.getString("bio"),
+            rs.getString("avatar_url"),
+            rs.getLong("followers_count"),
+            rs.getLong("following_count"),
+            rs.getLong("posts_count"),
+            rs.getObject("created_at", OffsetDateTime.class).toInstant());
+
+    private final JdbcClient jdbc;
+
+    public UserViewRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(UUID id, String username, String email, String passwordHash, String displayName,
+                       Instant createdAt) {
+        jdbc.sql("""
+                        insert into user_view (id, username, email, login_email, password_hash, display_name, bio,
+                                               created_at)
+                        values (:id, :username, :email, :loginEmail, :passwordHash, :displayName, '', :createdAt)""")
+                .param("id", id)
+                .param("username", username)
+                .param("email", email)
+                .param("loginEmail", email.toLowerCase(Locale.ROOT))
+                .param("passwordHash", passwordHash)
+                .param("displayName", displayName)
+                .param("createdAt", utc(createdAt))
+                .update();
+    }
+
+    public void updateProfile(UUID id, String displayName, String bio) {
+        jdbc.sql("update user_view set display_name = ?, bio = ? where id = ?")
+                .params(displayName, bio, id)
+                .update();
+    }
+
+    /** Removes the row and with it every piece of personal data the read model held. */
+    public void delete(UUID id) {
+        jdbc.sql("delete from user_view where id = ?").param(id).update();
+    }
+
+    public void deleteAll() {
+        jdbc.sql("delete from user_view").update();
+    }
+
+    public Optional<UserView> findByUsername(String username) {
+        return jdbc.sql("select " + COLUMNS + " from user_view where username = ?")
+                .param(username.toLowerCase(Locale.ROOT))
+                .query(USER)
+                .optional();
+    }
+
+    public Optional<UserView> findById(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from user_view where id = ?").param(id).query(USER).optional();
+    }
+
+    public Optional<Credentials> findCredentials(String login) {
+        String normalized = login.trim().toLowerCase(Locale.ROOT);
+        return jdbc.sql("select id, username, password_hash from user_view where username = ? or login_email = ?")
+                .params(normalized, normalized)
+                .query((rs, row) -> new Credentials(rs.getObject("id", UUID.class), rs.getString("username"),
+                        rs.getString("password_hash")))
+                .optional();
+    }
+
+    /** Newest first, by keyset on (created_at, id) so deep pages cost what the first one does. */
+    public Keyset.Slice<UserView> list(String search, String cursor, int limit) {
+        Cursor after = Optional.ofNullable(Cursor.decode(cursor)).orElseGet(Keyset::startOfNewestFirst);
+        String prefix = search == null ? "" : search.trim().toLowerCase(Locale.ROOT);
+        List<UserView> rows = jdbc.sql("select " + COLUMNS + """
+                         from user_view
+                        where (created_at, id) < (:time, :id)
+                          and (username like :prefix or lower(display_name) like :prefix)
+                        order by created_at desc, id desc
+                        limit :limit""")
+                .param("time", utc(after.time()))
+                .param("id", after.id())
+                .param("prefix", escapeLike(prefix) + "%")
+                .param("limit", limit + 1)
+                .query(USER)
+                .list();
+        return Keyset.slice(rows, limit, user -> new Cursor(user.createdAt(), user.id()));
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
