@@ -6,21 +6,19 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Makes the embedded default need no configuration: resolves {@code glimpse.data-dir} to an
- * absolute path once (H2 refuses implicitly relative paths), creates it, and points the datasource
- * at an H2 file database inside it unless a datasource URL was configured (the postgres profile).
+ * absolute path once (H2 refuses implicitly relative paths) and points the datasource at an H2 file
+ * database inside it (H2 creates the directory) unless a datasource URL was configured, as the
+ * postgres profile does.
  */
 public class DataDirectoryEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
-    static final String H2_OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+    public static final String H2_OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -28,18 +26,9 @@ public class DataDirectoryEnvironmentPostProcessor implements EnvironmentPostPro
         Map<String, Object> derived = new HashMap<>();
         derived.put("glimpse.data-dir", dataDir.toString());
         if (!environment.containsProperty("spring.datasource.url")) {
-            createDirectory(dataDir);
             derived.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("glimpse") + H2_OPTIONS);
         }
         environment.getPropertySources().addFirst(new MapPropertySource("glimpseDataDirectory", derived));
-    }
-
-    private static void createDirectory(Path dataDir) {
-        try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data directory " + dataDir, e);
-        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.glimpse.api.web.Queries;
 import io.glimpse.command.user.AccountRules;
 import io.glimpse.command.user.UserCommands.DeleteUser;
 import io.glimpse.command.user.UserCommands.UpdateProfile;
+import io.glimpse.query.paging.Cursor;
 import io.glimpse.query.user.UserQueries.ListUsers;
 import io.glimpse.query.user.UserQueries.UserPage;
 import io.glimpse.query.user.UserView;
@@ -69,7 +70,7 @@ class UserController {
     PageResponse<UserResponse> list(@RequestParam(required = false) String q,
                                     @RequestParam(required = false) Integer limit,
                                     @RequestParam(required = false) String cursor) {
-        UserPage page = queries.one(new ListUsers(q, cursor, PageLimit.of(limit)), UserPage.class);
+        UserPage page = queries.one(new ListUsers(q, Cursor.decode(cursor), PageLimit.of(limit)), UserPage.class);
         return PageResponse.of(page.items(), page.nextCursor(), UserResponse::of);
     }
 }

@@ -99,13 +99,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side");
     }
 
+    /** Spring MVC's own problems (404, 405, 415, malformed JSON...) get their type here. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            ProblemTypes.typed(problem);
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
     static ProblemDetail problem(HttpStatus status, String detail) {
-        return ProblemDetail.forStatusAndDetail(status, detail);
+        return ProblemTypes.typed(ProblemDetail.forStatusAndDetail(status, detail));
     }
 
     private static ProblemDetail validationProblem(List<FieldProblem> errors) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "The request has invalid fields");
         problem.setTitle("Invalid input");
+        problem.setType(ProblemTypes.VALIDATION);
         problem.setProperty("errors", errors);
         return problem;
     }

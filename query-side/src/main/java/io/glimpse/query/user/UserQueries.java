@@ -1,5 +1,7 @@
 package io.glimpse.query.user;
 
+import io.glimpse.query.paging.Cursor;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -19,8 +21,12 @@ public final class UserQueries {
     public record FindCredentials(String login) {
     }
 
-    /** Newest accounts first; {@code search} matches the start of usernames and display names. */
-    public record ListUsers(String search, String cursor, int limit) {
+    /**
+     * Newest accounts first; {@code search} matches the start of usernames and display names.
+     *
+     * @param after the last user of the previous page, {@code null} for the first page
+     */
+    public record ListUsers(String search, Cursor after, int limit) {
     }
 
     public record UserPage(List<UserView> items, String nextCursor) {

@@ -36,7 +36,7 @@ class UserQueryHandler {
 
     @QueryHandler
     UserPage handle(ListUsers query) {
-        var slice = users.list(query.search(), query.cursor(), query.limit());
+        var slice = users.list(query.search(), query.after(), query.limit());
         return new UserPage(slice.items(), slice.nextCursor());
     }
 }

@@ -90,8 +90,8 @@ public class UserViewRepository {
     }
 
     /** Newest first, by keyset on (created_at, id) so deep pages cost what the first one does. */
-    public Keyset.Slice<UserView> list(String search, String cursor, int limit) {
-        Cursor after = Optional.ofNullable(Cursor.decode(cursor)).orElseGet(Keyset::startOfNewestFirst);
+    public Keyset.Slice<UserView> list(String search, Cursor cursor, int limit) {
+        Cursor after = Optional.ofNullable(cursor).orElseGet(Keyset::startOfNewestFirst);
         String prefix = search == null ? "" : search.trim().toLowerCase(Locale.ROOT);
         List<UserView> rows = jdbc.sql("select " + COLUMNS + """
                          from user_view

@@ -1,0 +1,7 @@
+package io.glimpse.api.auth;
+
+import io.glimpse.api.support.PostgresGlimpse;
+
+@PostgresGlimpse
+class AccountsApiOnPostgresTest extends AccountsApiContract {
+}

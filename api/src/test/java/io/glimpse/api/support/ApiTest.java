@@ -1,0 +1,84 @@
+package io.glimpse.api.support;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Base of the end-to-end HTTP tests: a client for the application on its random port and the
+ * steps most tests start with. Tests share one application per database, so every test makes
+ * its own users with {@link #unique(String)} names.
+ */
+public abstract class ApiTest {
+
+    public static final String ADMIN = "root_admin";
+    public static final String PASSWORD = "correct horse battery";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    @LocalServerPort
+    protected int port;
+
+    protected RestTestClient http;
+
+    @BeforeEach
+    void connect() {
+        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    /** A logged-in user as the tests see it. */
+    public record Account(UUID id, String username, String email, String accessToken, String refreshToken) {
+
+        public Consumer<HttpHeaders> bearer() {
+            return headers -> headers.setBearerAuth(accessToken);
+        }
+    }
+
+    /** A username no other test uses: the prefix, then a sequence number and random letters. */
+    protected static String unique(String prefix) {
+        return prefix + "_" + SEQUENCE.incrementAndGet() + "_" + UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    protected Account register(String usernamePrefix) {
+        return registerExactly(unique(usernamePrefix));
+    }
+
+    protected Account registerExactly(String username) {
+        String email = username + "@example.com";
+        Map<?, ?> session = http.post().uri("/api/auth/register")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("username", username, "email", email, "password", PASSWORD))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return accountFrom(session, email);
+    }
+
+    protected Account login(String login, String password) {
+        Map<?, ?> session = http.post().uri("/api/auth/login")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("login", login, "password", password))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return accountFrom(session, login);
+    }
+
+    /** The configured admin, registered on first use. */
+    protected Account admin() {
+        var found = http.get().uri("/api/users/" + ADMIN).exchange().returnResult(Void.class).getStatus();
+        return found.is2xxSuccessful() ? login(ADMIN, PASSWORD) : registerExactly(ADMIN);
+    }
+
+    private static Account accountFrom(Map<?, ?> session, String email) {
+        Map<?, ?> user = (Map<?, ?>) session.get("user");
+        return new Account(UUID.fromString((String) user.get("id")), (String) user.get("username"), email,
+                (String) session.get("accessToken"), (String) session.get("refreshToken"));
+    }
+}

@@ -1,0 +1,18 @@
+package io.glimpse.api.support;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** The whole application on the embedded default (H2 file database in a fresh data directory), on a random port. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "glimpse.security.admin-usernames=" + ApiTest.ADMIN)
+@ContextConfiguration(initializers = FreshDataDirectory.class)
+public @interface EmbeddedGlimpse {
+}
