@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,24 +33,32 @@ public class ReadYourWrites {
     private static final long POLL_NANOS = Duration.ofMillis(2).toNanos();
 
     private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
     private final JdbcClient jdbc;
     private final Duration timeout;
 
-    ReadYourWrites(EventProcessingConfiguration processing, JdbcClient jdbc, GlimpseProperties properties) {
+    ReadYourWrites(EventProcessingConfiguration processing, EventStore eventStore, JdbcClient jdbc,
+                   GlimpseProperties properties) {
         this.processing = processing;
+        this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.timeout = properties.consistency().timeout();
     }
 
-    /** Waits until the projections have seen the newest event of this aggregate. */
+    /**
+     * Waits until the projections have seen the newest event of this aggregate. With the JPA event
+     * store that is the aggregate's exact last event; with Axon Server (no such table) it is the
+     * head of the event stream, which is later or equal.
+     */
     public void awaitAggregate(Object aggregateId) {
         Long index = jdbc.sql("select max(global_index) from domain_event_entry where aggregate_identifier = ?")
                 .param(aggregateId.toString())
                 .query(Long.class)
                 .single();
-        if (index != null) {
-            awaitEvent(index);
+        if (index == null) {
+            index = eventStore.createHeadToken().position().orElse(-1);
         }
+        awaitEvent(index);
     }
 
     /** Waits until the projections have processed the event with this global index. */
