@@ -47,18 +47,18 @@ public class ReadYourWrites {
 
     /**
      * Waits until the projections have seen the newest event of this aggregate. With the JPA event
-     * store that is the aggregate's exact last event; with Axon Server (no such table) it is the
-     * head of the event stream, which is later or equal.
+     * store that is the aggregate's exact last event. When the table knows no event of it (Axon
+     * Server keeps events elsewhere; a no-op command on a new aggregate stored none) it is the head
+     * of the event stream, which is later or equal.
      */
     public void awaitAggregate(Object aggregateId) {
-        Long index = jdbc.sql("select max(global_index) from domain_event_entry where aggregate_identifier = ?")
+        long index = jdbc.sql("""
+                        select coalesce(max(global_index), -1) from domain_event_entry
+                         where aggregate_identifier = ?""")
                 .param(aggregateId.toString())
                 .query(Long.class)
                 .single();
-        if (index == null) {
-            index = eventStore.createHeadToken().position().orElse(-1);
-        }
-        awaitEvent(index);
+        awaitEvent(index >= 0 ? index : eventStore.createHeadToken().position().orElse(-1));
     }
 
     /** Waits until the projections have processed the event with this global index. */

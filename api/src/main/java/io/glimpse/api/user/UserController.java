@@ -44,9 +44,10 @@ class UserController {
                                 @Size(max = AccountRules.BIO_MAX) String bio) {
     }
 
+    /** A user who blocks the viewer is 404 to them. */
     @GetMapping("/{username}")
-    UserResponse profile(@PathVariable String username) {
-        return UserResponse.of(users.require(username));
+    UserResponse profile(@PathVariable String username, @AuthenticationPrincipal AuthenticatedUser viewer) {
+        return UserResponse.of(users.requireVisible(username, viewer));
     }
 
     @PatchMapping("/{username}")

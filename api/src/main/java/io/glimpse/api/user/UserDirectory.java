@@ -1,7 +1,11 @@
 package io.glimpse.api.user;
 
+import io.glimpse.api.security.AuthenticatedUser;
 import io.glimpse.api.web.NotFoundException;
 import io.glimpse.api.web.Queries;
+import io.glimpse.query.social.Relation;
+import io.glimpse.query.social.SocialQueries.FindRelation;
+import io.glimpse.query.social.ViewedUser;
 import io.glimpse.query.user.UserQueries.FindUserById;
 import io.glimpse.query.user.UserQueries.FindUserByUsername;
 import io.glimpse.query.user.UserView;
@@ -10,7 +14,7 @@ import org.springframework.stereotype.Component;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Finds users in the users read model for the controllers. */
+/** Finds users in the users read model for the controllers, as a given viewer may see them. */
 @Component
 public class UserDirectory {
 
@@ -24,12 +28,34 @@ public class UserDirectory {
         return queries.optional(new FindUserByUsername(username), UserView.class);
     }
 
+    /** The user, whatever their relation to the caller: for writes, whose rules decide on blocks themselves. */
     public UserView require(String username) {
-        return find(username).orElseThrow(() -> new NotFoundException("No user named " + username));
+        return find(username).orElseThrow(() -> noSuchUser(username));
     }
 
     public UserView require(UUID userId) {
         return queries.optional(new FindUserById(userId), UserView.class)
                 .orElseThrow(() -> new NotFoundException("No such user"));
+    }
+
+    /**
+     * The user as the viewer sees them: a user who blocks the viewer does not exist for them (404).
+     *
+     * @param viewer the logged-in caller, or {@code null} for an anonymous one
+     */
+    public ViewedUser requireVisible(String username, AuthenticatedUser viewer) {
+        UserView user = require(username);
+        if (viewer == null) {
+            return new ViewedUser(user, null);
+        }
+        Relation relation = queries.one(new FindRelation(viewer.id(), user.id()), Relation.class);
+        if (relation.blocksMe()) {
+            throw noSuchUser(username);
+        }
+        return new ViewedUser(user, relation);
+    }
+
+    private static NotFoundException noSuchUser(String username) {
+        return new NotFoundException("No user named " + username);
     }
 }

@@ -76,6 +76,20 @@ public abstract class ApiTest {
         return found.is2xxSuccessful() ? login(ADMIN, PASSWORD) : registerExactly(ADMIN);
     }
 
+    /** The user's profile as {@code viewer} (or an anonymous caller, when {@code null}) sees it. */
+    @SuppressWarnings("unchecked")
+    protected Map<String, Object> profile(String username, Account viewer) {
+        return (Map<String, Object>) http.get().uri("/api/users/" + username)
+                .headers(headers -> {
+                    if (viewer != null) {
+                        headers.setBearerAuth(viewer.accessToken());
+                    }
+                })
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+    }
+
     private static Account accountFrom(Map<?, ?> session, String email) {
         Map<?, ?> user = (Map<?, ?>) session.get("user");
         return new Account(UUID.fromString((String) user.get("id")), (String) user.get("username"), email,

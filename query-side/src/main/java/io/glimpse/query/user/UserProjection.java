@@ -14,9 +14,9 @@ import java.time.Instant;
 /** Builds the users read model: profiles and login credentials. */
 @Component
 @ProcessingGroup(UserProjection.NAME)
-class UserProjection {
+public class UserProjection {
 
-    static final String NAME = "users-projection";
+    public static final String NAME = "users-projection";
 
     private final UserViewRepository users;
 

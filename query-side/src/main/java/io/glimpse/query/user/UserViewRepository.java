@@ -18,10 +18,10 @@ import java.util.UUID;
 @Repository
 public class UserViewRepository {
 
-    private static final String COLUMNS = "id, username, display_name, bio, avatar_url, "
-            + "followers_count, following_count, posts_count, created_at";
+    private static final String COLUMNS = columns("user_view");
 
-    private static final RowMapper<UserView> USER = (rs, row) -> new UserView(
+    /** Maps the columns of {@link #columns(String)}; other read models join {@code user_view} with it. */
+    public static final RowMapper<UserView> USER = (rs, row) -> new UserView(
             rs.getObject("id", UUID.class),
             rs.getString("username"),
             rs.getString("display_name"),
@@ -33,6 +33,12 @@ public class UserViewRepository {
             rs.getObject("created_at", OffsetDateTime.class).toInstant());
 
     private final JdbcClient jdbc;
+
+    /** The profile columns of {@code user_view} under the given table alias. */
+    public static String columns(String alias) {
+        return String.join(", ", java.util.stream.Stream.of("id", "username", "display_name", "bio", "avatar_url",
+                "followers_count", "following_count", "posts_count", "created_at").map(c -> alias + "." + c).toList());
+    }
 
     public UserViewRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -112,7 +118,7 @@ public class UserViewRepository {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private static OffsetDateTime utc(Instant instant) {
+    public static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 }

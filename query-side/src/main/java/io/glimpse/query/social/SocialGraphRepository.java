@@ -1,0 +1,163 @@
+package io.glimpse.query.social;
+
+import io.glimpse.query.paging.Cursor;
+import io.glimpse.query.paging.Keyset;
+import io.glimpse.query.user.UserView;
+import io.glimpse.query.user.UserViewRepository;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static io.glimpse.query.user.UserViewRepository.utc;
+
+/**
+ * The {@code follow} and {@code block} tables and the follower counters on {@code user_view}.
+ * Counters move only when a row really appears or disappears, and the projection writing them is
+ * single-threaded, so they equal the list sizes exactly.
+ */
+@Repository
+public class SocialGraphRepository {
+
+    /** Stands for "no viewer": a user id that no account ever has. */
+    private static final UUID NOBODY = new UUID(0, 0);
+
+    private static final String RELATION_TO_VIEWER = """
+            exists (select 1 from user_follow x where x.follower_id = :viewer and x.followee_id = u.id) as followed_by_me,
+            exists (select 1 from user_follow x where x.follower_id = u.id and x.followee_id = :viewer) as follows_me,
+            exists (select 1 from user_block x where x.blocker_id = :viewer and x.blocked_id = u.id) as blocked_by_me,
+            exists (select 1 from user_block x where x.blocker_id = u.id and x.blocked_id = :viewer) as blocks_me""";
+
+    private static final RowMapper<Relation> RELATION = (rs, row) -> new Relation(rs.getBoolean("followed_by_me"),
+            rs.getBoolean("follows_me"), rs.getBoolean("blocked_by_me"), rs.getBoolean("blocks_me"));
+
+    private final JdbcClient jdbc;
+
+    public SocialGraphRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records a follow between two live accounts (an event about a deleted one changes nothing). */
+    public void follow(UUID followerId, UUID followeeId, Instant at) {
+        int inserted = jdbc.sql("""
+                        insert into user_follow (follower_id, followee_id, created_at)
+                        select :follower, :followee, :at
+                         where exists (select 1 from user_view where id = :follower)
+                           and exists (select 1 from user_view where id = :followee)""")
+                .param("follower", followerId).param("followee", followeeId).param("at", utc(at))
+                .update();
+        if (inserted == 1) {
+            adjustCounts(followerId, followeeId, +1);
+        }
+    }
+
+    public void unfollow(UUID followerId, UUID followeeId) {
+        int deleted = jdbc.sql("delete from user_follow where follower_id = ? and followee_id = ?")
+                .params(followerId, followeeId)
+                .update();
+        if (deleted == 1) {
+            adjustCounts(followerId, followeeId, -1);
+        }
+    }
+
+    private void adjustCounts(UUID followerId, UUID followeeId, int delta) {
+        jdbc.sql("update user_view set following_count = following_count + ? where id = ?")
+                .params(delta, followerId).update();
+        jdbc.sql("update user_view set followers_count = followers_count + ? where id = ?")
+                .params(delta, followeeId).update();
+    }
+
+    public void block(UUID blockerId, UUID blockedId, Instant at) {
+        jdbc.sql("""
+                        insert into user_block (blocker_id, blocked_id, created_at)
+                        select :blocker, :blocked, :at
+                         where exists (select 1 from user_view where id = :blocker)
+                           and exists (select 1 from user_view where id = :blocked)""")
+                .param("blocker", blockerId).param("blocked", blockedId).param("at", utc(at))
+                .update();
+    }
+
+    public void unblock(UUID blockerId, UUID blockedId) {
+        jdbc.sql("delete from user_block where blocker_id = ? and blocked_id = ?").params(blockerId, blockedId).update();
+    }
+
+    /** Removes a deleted account from every list and count. */
+    public void forget(UUID userId) {
+        jdbc.sql("""
+                        update user_view set followers_count = followers_count - 1
+                         where id in (select followee_id from user_follow where follower_id = :user)""")
+                .param("user", userId).update();
+        jdbc.sql("""
+                        update user_view set following_count = following_count - 1
+                         where id in (select follower_id from user_follow where followee_id = :user)""")
+                .param("user", userId).update();
+        jdbc.sql("delete from user_follow where follower_id = :user or followee_id = :user").param("user", userId).update();
+        jdbc.sql("delete from user_block where blocker_id = :user or blocked_id = :user").param("user", userId).update();
+    }
+
+    public void deleteAll() {
+        jdbc.sql("delete from user_follow").update();
+        jdbc.sql("delete from user_block").update();
+    }
+
+    public Relation relation(UUID viewerId, UUID userId) {
+        if (viewerId == null) {
+            return Relation.NONE;
+        }
+        return jdbc.sql("select " + RELATION_TO_VIEWER + " from user_view u where u.id = :user")
+                .param("viewer", viewerId).param("user", userId)
+                .query(RELATION)
+                .optional()
+                .orElse(Relation.NONE);
+    }
+
+    public Keyset.Slice<ViewedUser> followers(UUID userId, UUID viewerId, Cursor after, int limit) {
+        return listEdges("user_follow", "followee_id", "follower_id", userId, viewerId, after, limit);
+    }
+
+    public Keyset.Slice<ViewedUser> following(UUID userId, UUID viewerId, Cursor after, int limit) {
+        return listEdges("user_follow", "follower_id", "followee_id", userId, viewerId, after, limit);
+    }
+
+    public Keyset.Slice<ViewedUser> blocked(UUID blockerId, Cursor after, int limit) {
+        return listEdges("user_block", "blocker_id", "blocked_id", blockerId, blockerId, after, limit);
+    }
+
+    /**
+     * One page of the users at the {@code other} end of {@code table}'s rows whose {@code owner}
+     * column is {@code ownerId}, newest row first, by keyset on (created_at, other). Users who
+     * block the viewer are left out.
+     */
+    private Keyset.Slice<ViewedUser> listEdges(String table, String owner, String other, UUID ownerId,
+                                               UUID viewerId, Cursor after, int limit) {
+        Cursor from = Optional.ofNullable(after).orElseGet(Keyset::startOfNewestFirst);
+        List<Edge> rows = jdbc.sql("select " + UserViewRepository.columns("u") + ", e.created_at as edge_time, "
+                        + RELATION_TO_VIEWER + " from " + table + " e join user_view u on u.id = e." + other
+                        + " where e." + owner + " = :owner"
+                        + "   and (e.created_at, e." + other + ") < (:time, :id)"
+                        + "   and not exists (select 1 from user_block b where b.blocker_id = u.id and b.blocked_id = :viewer)"
+                        + " order by e.created_at desc, e." + other + " desc limit :limit")
+                .param("owner", ownerId)
+                .param("viewer", viewerId == null ? NOBODY : viewerId)
+                .param("time", utc(from.time()))
+                .param("id", from.id())
+                .param("limit", limit + 1)
+                .query((rs, row) -> {
+                    UserView user = UserViewRepository.USER.mapRow(rs, row);
+                    Relation relation = viewerId == null ? null : RELATION.mapRow(rs, row);
+                    return new Edge(new ViewedUser(user, relation),
+                            rs.getObject("edge_time", OffsetDateTime.class).toInstant());
+                })
+                .list();
+        Keyset.Slice<Edge> page = Keyset.slice(rows, limit, edge -> new Cursor(edge.at(), edge.user().user().id()));
+        return new Keyset.Slice<>(page.items().stream().map(Edge::user).toList(), page.nextCursor());
+    }
+
+    private record Edge(ViewedUser user, Instant at) {
+    }
+}
