@@ -84,8 +84,7 @@ class RelationshipController {
                                          @RequestParam(required = false) Integer limit,
                                          @RequestParam(required = false) String cursor,
                                          @AuthenticationPrincipal AuthenticatedUser viewer) {
-        UserView user = users.requireVisible(username, viewer).user();
-        return page(new ListFollowers(user.id(), viewerId(viewer), Cursor.decode(cursor), PageLimit.of(limit)));
+        return listOf(username, viewer, limit, cursor, ListFollowers::new);
     }
 
     @GetMapping("/{username}/following")
@@ -93,8 +92,20 @@ class RelationshipController {
                                          @RequestParam(required = false) Integer limit,
                                          @RequestParam(required = false) String cursor,
                                          @AuthenticationPrincipal AuthenticatedUser viewer) {
+        return listOf(username, viewer, limit, cursor, ListFollowing::new);
+    }
+
+    /** A list query about one user, as a viewer asks for one page of it. */
+    private interface UserListQuery {
+        Object of(UUID userId, UUID viewerId, Cursor after, int limit);
+    }
+
+    /** A user who blocks the viewer is 404 to them, and so are their lists. */
+    private PageResponse<UserResponse> listOf(String username, AuthenticatedUser viewer, Integer limit, String cursor,
+                                              UserListQuery query) {
         UserView user = users.requireVisible(username, viewer).user();
-        return page(new ListFollowing(user.id(), viewerId(viewer), Cursor.decode(cursor), PageLimit.of(limit)));
+        UUID viewerId = viewer == null ? null : viewer.id();
+        return page(query.of(user.id(), viewerId, Cursor.decode(cursor), PageLimit.of(limit)));
     }
 
     @GetMapping("/me/blocks")
@@ -107,9 +118,5 @@ class RelationshipController {
     private PageResponse<UserResponse> page(Object query) {
         ViewedUserPage page = queries.one(query, ViewedUserPage.class);
         return PageResponse.of(page.items(), page.nextCursor(), UserResponse::of);
-    }
-
-    private static UUID viewerId(AuthenticatedUser viewer) {
-        return viewer == null ? null : viewer.id();
     }
 }

@@ -42,16 +42,8 @@ public class SocialGraphRepository {
         this.jdbc = jdbc;
     }
 
-    /** Records a follow between two live accounts (an event about a deleted one changes nothing). */
     public void follow(UUID followerId, UUID followeeId, Instant at) {
-        int inserted = jdbc.sql("""
-                        insert into user_follow (follower_id, followee_id, created_at)
-                        select :follower, :followee, :at
-                         where exists (select 1 from user_view where id = :follower)
-                           and exists (select 1 from user_view where id = :followee)""")
-                .param("follower", followerId).param("followee", followeeId).param("at", utc(at))
-                .update();
-        if (inserted == 1) {
+        if (insertBetweenLiveAccounts("user_follow (follower_id, followee_id, created_at)", followerId, followeeId, at)) {
             adjustCounts(followerId, followeeId, +1);
         }
     }
@@ -73,13 +65,22 @@ public class SocialGraphRepository {
     }
 
     public void block(UUID blockerId, UUID blockedId, Instant at) {
-        jdbc.sql("""
-                        insert into user_block (blocker_id, blocked_id, created_at)
-                        select :blocker, :blocked, :at
-                         where exists (select 1 from user_view where id = :blocker)
-                           and exists (select 1 from user_view where id = :blocked)""")
-                .param("blocker", blockerId).param("blocked", blockedId).param("at", utc(at))
-                .update();
+        insertBetweenLiveAccounts("user_block (blocker_id, blocked_id, created_at)", blockerId, blockedId, at);
+    }
+
+    /**
+     * Inserts an edge from one account to another unless either is gone: an event about a deleted
+     * account (it raced with the deletion) changes nothing.
+     *
+     * @return whether the row was inserted
+     */
+    private boolean insertBetweenLiveAccounts(String tableAndColumns, UUID from, UUID to, Instant at) {
+        return jdbc.sql("insert into " + tableAndColumns + " " + """
+                         select :from, :to, :at
+                          where exists (select 1 from user_view where id = :from)
+                            and exists (select 1 from user_view where id = :to)""")
+                .param("from", from).param("to", to).param("at", utc(at))
+                .update() == 1;
     }
 
     public void unblock(UUID blockerId, UUID blockedId) {
