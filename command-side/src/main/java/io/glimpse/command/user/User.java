@@ -2,9 +2,11 @@ package io.glimpse.command.user;
 
 import io.glimpse.command.CommandRejectedException;
 import io.glimpse.command.Requester;
+import io.glimpse.command.user.UserCommands.ChangeAvatar;
 import io.glimpse.command.user.UserCommands.DeleteUser;
 import io.glimpse.command.user.UserCommands.RegisterUser;
 import io.glimpse.command.user.UserCommands.UpdateProfile;
+import io.glimpse.events.user.UserEvent.UserAvatarChanged;
 import io.glimpse.events.user.UserEvent.UserDeleted;
 import io.glimpse.events.user.UserEvent.UserProfileUpdated;
 import io.glimpse.events.user.UserEvent.UserRegistered;
@@ -29,6 +31,7 @@ public class User {
     private UUID userId;
     private String displayName;
     private String bio;
+    private String avatarKey;
     private boolean deleted;
 
     protected User() {
@@ -64,6 +67,13 @@ public class User {
         }
     }
 
+    @CommandHandler
+    public void handle(ChangeAvatar command) {
+        requireExists();
+        requireOwner(command.requester());
+        apply(new UserAvatarChanged(userId, command.avatarKey(), avatarKey));
+    }
+
     /** Deleting twice is not an error: the second time there is nothing left to do. */
     @CommandHandler
     public void handle(DeleteUser command, AccountClaims claims) {
@@ -88,6 +98,11 @@ public class User {
     void on(UserProfileUpdated event) {
         displayName = event.displayName();
         bio = event.bio();
+    }
+
+    @EventSourcingHandler
+    void on(UserAvatarChanged event) {
+        avatarKey = event.avatarKey();
     }
 
     @EventSourcingHandler

@@ -21,6 +21,10 @@ public final class UserCommands {
                                 String displayName, String bio) {
     }
 
+    /** @param avatarKey where the new picture is stored in the media store */
+    public record ChangeAvatar(@TargetAggregateIdentifier UUID userId, Requester requester, String avatarKey) {
+    }
+
     public record DeleteUser(@TargetAggregateIdentifier UUID userId, Requester requester) {
     }
 }

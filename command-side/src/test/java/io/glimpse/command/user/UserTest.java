@@ -3,9 +3,11 @@ package io.glimpse.command.user;
 import io.glimpse.command.CommandRejectedException;
 import io.glimpse.command.CommandRejectedException.Reason;
 import io.glimpse.command.Requester;
+import io.glimpse.command.user.UserCommands.ChangeAvatar;
 import io.glimpse.command.user.UserCommands.DeleteUser;
 import io.glimpse.command.user.UserCommands.RegisterUser;
 import io.glimpse.command.user.UserCommands.UpdateProfile;
+import io.glimpse.events.user.UserEvent.UserAvatarChanged;
 import io.glimpse.events.user.UserEvent.UserDeleted;
 import io.glimpse.events.user.UserEvent.UserProfileUpdated;
 import io.glimpse.events.user.UserEvent.UserRegistered;
@@ -107,6 +109,21 @@ class UserTest {
                 .when(new UpdateProfile(ALICE, Requester.user(ALICE), null, "x".repeat(151)))
                 .expectNoEvents()
                 .expectException(rejection(Reason.INVALID));
+    }
+
+    @Test
+    void theOwnerChangesTheAvatarAndTheOldOneIsNamedForCleanUp() {
+        fixture.given(ALICE_REGISTERED, new UserAvatarChanged(ALICE, "users/a/avatar/1.jpg", null))
+                .when(new ChangeAvatar(ALICE, Requester.user(ALICE), "users/a/avatar/2.jpg"))
+                .expectEvents(new UserAvatarChanged(ALICE, "users/a/avatar/2.jpg", "users/a/avatar/1.jpg"));
+    }
+
+    @Test
+    void nobodyElseChangesTheAvatar() {
+        fixture.given(ALICE_REGISTERED)
+                .when(new ChangeAvatar(ALICE, new Requester(MALLORY, true), "users/a/avatar/evil.jpg"))
+                .expectNoEvents()
+                .expectException(rejection(Reason.FORBIDDEN));
     }
 
     @Test

@@ -27,6 +27,14 @@ public sealed interface UserEvent {
     }
 
     /**
+     * A new profile picture, stored under {@code avatarKey} in the media store; the previous one
+     * ({@code null} if none) is no longer used.
+     */
+    record UserAvatarChanged(UUID userId, @PersonalData String avatarKey, String previousAvatarKey)
+            implements UserEvent {
+    }
+
+    /**
      * The account is gone. Read models drop everything about the user; the username stays
      * reserved on the command side.
      */
