@@ -56,7 +56,7 @@ public class Comment {
 
     @CommandHandler
     void handle(EditComment command) {
-        if (deleted) {
+        if (deleted || !postId.equals(command.postId())) {
             throw CommandRejectedException.notFound("No such comment");
         }
         if (!command.requester().is(authorId)) {
@@ -73,6 +73,9 @@ public class Comment {
     /** The comment's author, the post's author or an admin; deleting twice is not an error. */
     @CommandHandler
     void handle(DeleteComment command) {
+        if (!postId.equals(command.postId())) {
+            throw CommandRejectedException.notFound("No such comment");
+        }
         if (deleted) {
             return;
         }

@@ -14,9 +14,11 @@ public final class CommentCommands {
     public record AddComment(UUID commentId, UUID postId, UUID authorId, String text) {
     }
 
-    public record EditComment(@TargetAggregateIdentifier UUID commentId, Requester requester, String text) {
+    /** {@code postId} is the post the caller believes the comment is on: another one is a 404. */
+    public record EditComment(@TargetAggregateIdentifier UUID commentId, UUID postId, Requester requester,
+                              String text) {
     }
 
-    public record DeleteComment(@TargetAggregateIdentifier UUID commentId, Requester requester) {
+    public record DeleteComment(@TargetAggregateIdentifier UUID commentId, UUID postId, Requester requester) {
     }
 }

@@ -44,6 +44,7 @@ public class CommentLike {
             return;
         }
         LiveComment comment = facts.liveComment(command.commentId())
+                .filter(live -> live.postId().equals(command.postId()))
                 .orElseThrow(() -> CommandRejectedException.notFound("No such comment"));
         if (facts.blockedEitherWay(command.userId(), comment.authorId())
                 || facts.blockedEitherWay(command.userId(), comment.postAuthorId())) {

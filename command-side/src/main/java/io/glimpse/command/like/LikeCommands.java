@@ -24,14 +24,15 @@ public final class LikeCommands {
         }
     }
 
-    public record LikeComment(UUID commentId, UUID userId) {
+    /** {@code postId} is the post the caller believes the comment is on: another one is a 404. */
+    public record LikeComment(UUID postId, UUID commentId, UUID userId) {
         @TargetAggregateIdentifier
         public String likeId() {
             return CommentLike.idOf(commentId, userId);
         }
     }
 
-    public record UnlikeComment(UUID commentId, UUID userId) {
+    public record UnlikeComment(UUID postId, UUID commentId, UUID userId) {
         @TargetAggregateIdentifier
         public String likeId() {
             return CommentLike.idOf(commentId, userId);

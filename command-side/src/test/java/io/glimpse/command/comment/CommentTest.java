@@ -76,12 +76,20 @@ class CommentTest {
     @Test
     void onlyTheCommentsAuthorEdits() {
         fixture.given(ADDED)
-                .when(new EditComment(COMMENT, Requester.user(COMMENTER), "Very nice! @bob"))
+                .when(new EditComment(COMMENT, POST, Requester.user(COMMENTER), "Very nice! @bob"))
                 .expectEvents(new CommentEdited(COMMENT, POST, COMMENTER, "Very nice! @bob", List.of("bob")));
         fixture.given(ADDED)
-                .when(new EditComment(COMMENT, Requester.user(POST_AUTHOR), "Rewritten"))
+                .when(new EditComment(COMMENT, POST, Requester.user(POST_AUTHOR), "Rewritten"))
                 .expectNoEvents()
                 .expectException(CommandRejectedException.class);
+    }
+
+    @Test
+    void aCommentAddressedThroughAnotherPostIsNotFound() {
+        fixture.given(ADDED)
+                .when(new DeleteComment(COMMENT, UUID.randomUUID(), Requester.user(COMMENTER)))
+                .expectNoEvents()
+                .expectExceptionMessage("No such comment");
     }
 
     @Test
@@ -89,7 +97,7 @@ class CommentTest {
         for (Requester allowed : List.of(Requester.user(COMMENTER), Requester.user(POST_AUTHOR),
                 new Requester(STRANGER, true))) {
             fixture.given(ADDED)
-                    .when(new DeleteComment(COMMENT, allowed))
+                    .when(new DeleteComment(COMMENT, POST, allowed))
                     .expectEvents(new CommentDeleted(COMMENT, POST, COMMENTER, allowed.userId()));
         }
     }
@@ -97,11 +105,11 @@ class CommentTest {
     @Test
     void nobodyElseDeletesAndDeletingTwiceIsANoOp() {
         fixture.given(ADDED)
-                .when(new DeleteComment(COMMENT, Requester.user(STRANGER)))
+                .when(new DeleteComment(COMMENT, POST, Requester.user(STRANGER)))
                 .expectNoEvents()
                 .expectException(CommandRejectedException.class);
         fixture.given(ADDED, new CommentDeleted(COMMENT, POST, COMMENTER, COMMENTER))
-                .when(new DeleteComment(COMMENT, Requester.user(COMMENTER)))
+                .when(new DeleteComment(COMMENT, POST, Requester.user(COMMENTER)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }

@@ -87,22 +87,30 @@ class LikeTest {
     @Test
     void commentLikesWorkTheSameWay() {
         comments.givenNoPriorActivity()
-                .when(new LikeComment(COMMENT, FAN))
+                .when(new LikeComment(POST, COMMENT, FAN))
                 .expectEvents(new CommentLiked(COMMENT, POST, COMMENTER, FAN));
         comments.given(new CommentLiked(COMMENT, POST, COMMENTER, FAN))
-                .when(new UnlikeComment(COMMENT, FAN))
+                .when(new UnlikeComment(POST, COMMENT, FAN))
                 .expectEvents(new CommentUnliked(COMMENT, POST, COMMENTER, FAN));
         comments.given(new CommentLiked(COMMENT, POST, COMMENTER, FAN))
-                .when(new LikeComment(COMMENT, FAN))
+                .when(new LikeComment(POST, COMMENT, FAN))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    @Test
+    void aCommentAddressedThroughAnotherPostIsNotFound() {
+        comments.givenNoPriorActivity()
+                .when(new LikeComment(UUID.randomUUID(), COMMENT, FAN))
+                .expectNoEvents()
+                .expectExceptionMessage("No such comment");
     }
 
     @Test
     void noCommentLikeAcrossABlockWithTheCommenter() {
         facts.block(COMMENTER, FAN);
         comments.givenNoPriorActivity()
-                .when(new LikeComment(COMMENT, FAN))
+                .when(new LikeComment(POST, COMMENT, FAN))
                 .expectNoEvents()
                 .expectException(CommandRejectedException.class);
     }
@@ -112,7 +120,7 @@ class LikeTest {
         UUID other = UUID.randomUUID();
         facts.block(other, AUTHOR);
         comments.givenNoPriorActivity()
-                .when(new LikeComment(COMMENT, other))
+                .when(new LikeComment(POST, COMMENT, other))
                 .expectNoEvents()
                 .expectException(CommandRejectedException.class);
     }
