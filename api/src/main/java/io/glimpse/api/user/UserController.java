@@ -6,6 +6,9 @@ import io.glimpse.api.web.PageLimit;
 import io.glimpse.api.web.PageResponse;
 import io.glimpse.api.web.Queries;
 import io.glimpse.command.user.AccountRules;
+import io.glimpse.api.media.UploadedImages;
+import io.glimpse.command.CommandRejectedException;
+import io.glimpse.command.user.UserCommands.ChangeAvatar;
 import io.glimpse.command.user.UserCommands.DeleteUser;
 import io.glimpse.command.user.UserCommands.UpdateProfile;
 import io.glimpse.query.paging.Cursor;
@@ -15,16 +18,19 @@ import io.glimpse.query.user.UserView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/users")
@@ -33,11 +39,13 @@ class UserController {
     private final UserDirectory users;
     private final Commands commands;
     private final Queries queries;
+    private final UploadedImages uploads;
 
-    UserController(UserDirectory users, Commands commands, Queries queries) {
+    UserController(UserDirectory users, Commands commands, Queries queries, UploadedImages uploads) {
         this.users = users;
         this.commands = commands;
         this.queries = queries;
+        this.uploads = uploads;
     }
 
     record UpdateProfileRequest(@Size(min = 1, max = AccountRules.DISPLAY_NAME_MAX) String displayName,
@@ -56,6 +64,19 @@ class UserController {
         UserView user = users.require(username);
         commands.send(new UpdateProfile(user.id(), me.asRequester(), body.displayName(), body.bio()), user.id());
         return UserResponse.of(users.require(user.id()));
+    }
+
+    /** Owner only: the new picture is stored as a square thumbnail, without any metadata. */
+    @PutMapping(path = "/{username}/avatar", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    UserResponse avatar(@PathVariable String username, @RequestParam("file") MultipartFile file,
+                        @AuthenticationPrincipal AuthenticatedUser me) {
+        UserView user = users.require(username);
+        if (!me.id().equals(user.id())) {
+            throw CommandRejectedException.forbidden("Only the account owner may change the avatar");
+        }
+        String key = uploads.storeAvatar(user.id(), file);
+        commands.send(new ChangeAvatar(user.id(), me.asRequester(), key), user.id());
+        return UserResponse.of(users.requireVisible(username, me));
     }
 
     /** Deleting an account that is already gone is not an error (DELETE is idempotent). */

@@ -1,6 +1,9 @@
 package io.glimpse.api.web;
 
 import io.glimpse.command.CommandRejectedException;
+import io.glimpse.query.media.ImageTooLargeException;
+import io.glimpse.query.media.MediaException;
+import io.glimpse.query.media.UnsupportedImageException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +72,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 yield problem;
             }
         };
+    }
+
+    /** An upload that is not an accepted image (415), too many pixels (413) or unreadable (400). */
+    @ExceptionHandler
+    ProblemDetail badImage(MediaException e) {
+        if (e instanceof UnsupportedImageException) {
+            return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
+        }
+        return problem(e instanceof ImageTooLargeException ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST,
+                e.getMessage());
     }
 
     @ExceptionHandler({NotFoundException.class, AggregateNotFoundException.class})

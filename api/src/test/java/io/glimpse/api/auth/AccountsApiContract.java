@@ -2,6 +2,7 @@ package io.glimpse.api.auth;
 
 import io.glimpse.api.security.JwtSigningKey;
 import io.glimpse.api.support.ApiTest;
+import io.glimpse.api.support.Concurrently;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 import org.junit.jupiter.api.Test;
@@ -19,10 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,32 +87,19 @@ public abstract class AccountsApiContract extends ApiTest {
     }
 
     @Test
-    void ofTwentyConcurrentRegistrationsOfOneUsernameExactlyOneWins() throws Exception {
+    void ofTwentyConcurrentRegistrationsOfOneUsernameExactlyOneWins() {
         String username = unique("race");
-        CountDownLatch start = new CountDownLatch(1);
         List<Callable<Integer>> attempts = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String email = "racer" + i + "-" + username + "@example.com";
-            attempts.add(() -> {
-                start.await();
-                return http.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
-                        .body(Map.of("username", username, "email", email, "password", PASSWORD))
-                        .exchange().returnResult(String.class).getStatus().value();
-            });
+            attempts.add(() -> http.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("username", username, "email", email, "password", PASSWORD))
+                    .exchange().returnResult(String.class).getStatus().value());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        try {
-            List<Future<Integer>> results = attempts.stream().map(pool::submit).toList();
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> result : results) {
-                statuses.add(result.get());
-            }
-            assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
-            assertThat(statuses).filteredOn(status -> status == 409).hasSize(19);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = Concurrently.run(attempts);
+
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status == 409).hasSize(19);
         assertThat(jdbc.sql("select count(*) from user_view where username = ?").param(username)
                 .query(Long.class).single()).isEqualTo(1);
     }
@@ -342,7 +326,7 @@ public abstract class AccountsApiContract extends ApiTest {
         String payload = new String(Base64.getUrlDecoder().decode(admin().accessToken().split("\\.")[1]),
                 StandardCharsets.UTF_8);
         assertThat(payload).contains("\"ADMIN\"");
-        http.get().uri("/api/users").headers(admin().bearer()).exchange()
+        http.get().uri("/api/users?q=" + ADMIN).headers(admin().bearer()).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.items[*].username").value(List.class, names -> assertThat((List<Object>) names).contains(ADMIN));
     }

@@ -1,6 +1,7 @@
 package io.glimpse.api.social;
 
 import io.glimpse.api.support.ApiTest;
+import io.glimpse.api.support.Concurrently;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -10,10 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -172,13 +169,10 @@ public abstract class SocialGraphApiContract extends ApiTest {
     }
 
     @Test
-    void fiftyConcurrentFollowsCountExactlyFifty() throws Exception {
+    void fiftyConcurrentFollowsCountExactlyFifty() {
         Account star = register("star");
-        List<Account> fans = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            fans.add(register("fan"));
-        }
-        List<Integer> statuses = concurrently(fans.stream()
+        List<Account> fans = registerMany("fan", 50);
+        List<Integer> statuses = Concurrently.run(fans.stream()
                 .<Callable<Integer>>map(fan -> () -> follow(fan, star).returnResult(Void.class).getStatus().value())
                 .toList());
 
@@ -188,7 +182,7 @@ public abstract class SocialGraphApiContract extends ApiTest {
     }
 
     @Test
-    void afterAStormOfInterleavedFollowsAndUnfollowsCountsEqualListSizes() throws Exception {
+    void afterAStormOfInterleavedFollowsAndUnfollowsCountsEqualListSizes() {
         List<Account> crowd = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             crowd.add(register("storm"));
@@ -204,7 +198,7 @@ public abstract class SocialGraphApiContract extends ApiTest {
                         .returnResult(Void.class).getStatus().value());
             }
         }
-        assertThat(concurrently(storm)).containsOnly(204);
+        assertThat(Concurrently.run(storm)).containsOnly(204);
 
         for (Account account : crowd) {
             Map<String, Object> profile = profile(account.username(), null);
@@ -268,22 +262,4 @@ public abstract class SocialGraphApiContract extends ApiTest {
         return usernames;
     }
 
-    private static List<Integer> concurrently(List<Callable<Integer>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Integer>> results = calls.stream().map(call -> pool.submit(() -> {
-                start.await();
-                return call.call();
-            })).toList();
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> result : results) {
-                statuses.add(result.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

@@ -90,6 +90,34 @@ public abstract class ApiTest {
                 .expectBody(Map.class).returnResult().getResponseBody();
     }
 
+    /** Registers several users at once, as a crowd for concurrency tests. */
+    protected java.util.List<Account> registerMany(String prefix, int count) {
+        return Concurrently.run(java.util.stream.IntStream.range(0, count)
+                .<java.util.concurrent.Callable<Account>>mapToObj(i -> () -> register(prefix)).toList());
+    }
+
+    /** A text post by {@code author}; answers its id. */
+    protected String post(Account author, String caption) {
+        return (String) http.post().uri("/api/posts").headers(author.bearer()).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("caption", caption)).exchange()
+                .expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+    }
+
+    /** A GET that must answer 200, as {@code viewer} (anonymous when {@code null}). */
+    @SuppressWarnings("unchecked")
+    protected Map<String, Object> read(String uri, Account viewer) {
+        return (Map<String, Object>) http.get().uri(uri)
+                .headers(headers -> {
+                    if (viewer != null) {
+                        headers.setBearerAuth(viewer.accessToken());
+                    }
+                })
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+    }
+
     private static Account accountFrom(Map<?, ?> session, String email) {
         Map<?, ?> user = (Map<?, ?>) session.get("user");
         return new Account(UUID.fromString((String) user.get("id")), (String) user.get("username"), email,

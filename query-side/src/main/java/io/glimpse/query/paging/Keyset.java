@@ -28,6 +28,11 @@ public final class Keyset {
     public record Slice<T>(List<T> items, String nextCursor) {
     }
 
+    /** For the first page: a position before every real one in an oldest-first list. */
+    public static Cursor startOfOldestFirst() {
+        return new Cursor(Instant.parse("0001-01-01T00:00:00Z"), new UUID(0, 0));
+    }
+
     /** For the first page: a position after every real one in a newest-first list. */
     public static Cursor startOfNewestFirst() {
         return new Cursor(Instant.parse("9999-12-31T23:59:59Z"), new UUID(-1L, -1L));

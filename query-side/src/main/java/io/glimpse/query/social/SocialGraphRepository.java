@@ -118,23 +118,24 @@ public class SocialGraphRepository {
     }
 
     public Keyset.Slice<ViewedUser> followers(UUID userId, UUID viewerId, Cursor after, int limit) {
-        return listEdges("user_follow", "followee_id", "follower_id", userId, viewerId, after, limit);
+        return edges("user_follow", "followee_id", "follower_id", userId, viewerId, after, limit);
     }
 
     public Keyset.Slice<ViewedUser> following(UUID userId, UUID viewerId, Cursor after, int limit) {
-        return listEdges("user_follow", "follower_id", "followee_id", userId, viewerId, after, limit);
+        return edges("user_follow", "follower_id", "followee_id", userId, viewerId, after, limit);
     }
 
     public Keyset.Slice<ViewedUser> blocked(UUID blockerId, Cursor after, int limit) {
-        return listEdges("user_block", "blocker_id", "blocked_id", blockerId, blockerId, after, limit);
+        return edges("user_block", "blocker_id", "blocked_id", blockerId, blockerId, after, limit);
     }
 
     /**
      * One page of the users at the {@code other} end of {@code table}'s rows whose {@code owner}
      * column is {@code ownerId}, newest row first, by keyset on (created_at, other). Users who
-     * block the viewer are left out.
+     * block the viewer are left out. Any table of (owner, user, created_at) rows works: follows,
+     * blocks, likes.
      */
-    private Keyset.Slice<ViewedUser> listEdges(String table, String owner, String other, UUID ownerId,
+    public Keyset.Slice<ViewedUser> edges(String table, String owner, String other, UUID ownerId,
                                                UUID viewerId, Cursor after, int limit) {
         Cursor from = Optional.ofNullable(after).orElseGet(Keyset::startOfNewestFirst);
         List<Edge> rows = jdbc.sql("select " + UserViewRepository.columns("u") + ", e.created_at as edge_time, "

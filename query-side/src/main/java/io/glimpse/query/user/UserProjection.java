@@ -1,8 +1,10 @@
 package io.glimpse.query.user;
 
+import io.glimpse.events.user.UserEvent.UserAvatarChanged;
 import io.glimpse.events.user.UserEvent.UserDeleted;
 import io.glimpse.events.user.UserEvent.UserProfileUpdated;
 import io.glimpse.events.user.UserEvent.UserRegistered;
+import io.glimpse.query.media.MediaStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -19,9 +21,11 @@ public class UserProjection {
     public static final String NAME = "users-projection";
 
     private final UserViewRepository users;
+    private final MediaStore mediaStore;
 
-    UserProjection(UserViewRepository users) {
+    UserProjection(UserViewRepository users, MediaStore mediaStore) {
         this.users = users;
+        this.mediaStore = mediaStore;
     }
 
     @EventHandler
@@ -33,6 +37,11 @@ public class UserProjection {
     @EventHandler
     void on(UserProfileUpdated event) {
         users.updateProfile(event.userId(), event.displayName(), event.bio());
+    }
+
+    @EventHandler
+    void on(UserAvatarChanged event) {
+        users.changeAvatar(event.userId(), mediaStore.publicUrl(event.avatarKey()));
     }
 
     @EventHandler

@@ -66,6 +66,10 @@ public class UserViewRepository {
                 .update();
     }
 
+    public void changeAvatar(UUID id, String avatarUrl) {
+        jdbc.sql("update user_view set avatar_url = ? where id = ?").params(avatarUrl, id).update();
+    }
+
     /** Removes the row and with it every piece of personal data the read model held. */
     public void delete(UUID id) {
         jdbc.sql("delete from user_view where id = ?").param(id).update();

@@ -1,0 +1,145 @@
+package io.glimpse.query.notification;
+
+import io.glimpse.events.comment.CommentEvent.CommentAdded;
+import io.glimpse.events.comment.CommentEvent.CommentDeleted;
+import io.glimpse.events.comment.CommentEvent.CommentEdited;
+import io.glimpse.events.like.LikeEvent.CommentLiked;
+import io.glimpse.events.like.LikeEvent.CommentUnliked;
+import io.glimpse.events.like.LikeEvent.PostLiked;
+import io.glimpse.events.like.LikeEvent.PostUnliked;
+import io.glimpse.events.post.PostEvent.PostCreated;
+import io.glimpse.events.post.PostEvent.PostDeleted;
+import io.glimpse.events.post.PostEvent.PostEdited;
+import io.glimpse.events.social.RelationshipEvent.UserFollowed;
+import io.glimpse.events.social.RelationshipEvent.UserUnfollowed;
+import io.glimpse.events.user.UserEvent.UserDeleted;
+import io.glimpse.query.notification.NotificationView.Type;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Notifications. Each names the thing that caused it ({@code source}), so undoing the cause
+ * (unlike, unfollow, deleting the comment or post) removes it. Notifications about one's own
+ * actions are never made; those between users who block each other are filtered when read.
+ */
+@Component
+@ProcessingGroup("notifications-projection")
+class NotificationProjection {
+
+    private final NotificationRepository notifications;
+
+    NotificationProjection(NotificationRepository notifications) {
+        this.notifications = notifications;
+    }
+
+    @EventHandler
+    void on(UserFollowed event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        notifications.add(id(eventId, event.followeeId()), event.followeeId(), Type.FOLLOW, event.followerId(),
+                null, null, follow(event.followerId(), event.followeeId()), at);
+    }
+
+    @EventHandler
+    void on(UserUnfollowed event) {
+        notifications.removeBySource(follow(event.followerId(), event.followeeId()));
+    }
+
+    @EventHandler
+    void on(PostLiked event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        notifications.add(id(eventId, event.postAuthorId()), event.postAuthorId(), Type.LIKE, event.userId(),
+                event.postId(), null, like(event.postId(), event.userId()), at);
+    }
+
+    @EventHandler
+    void on(PostUnliked event) {
+        notifications.removeBySource(like(event.postId(), event.userId()));
+    }
+
+    @EventHandler
+    void on(CommentAdded event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        notifications.add(id(eventId, event.postAuthorId()), event.postAuthorId(), Type.COMMENT, event.authorId(),
+                event.postId(), event.commentId(), "comment:" + event.commentId(), at);
+        mention(event.mentions(), eventId, event.authorId(), event.postId(), event.commentId(), at);
+    }
+
+    @EventHandler
+    void on(CommentEdited event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        mention(event.mentions(), eventId, event.authorId(), event.postId(), event.commentId(), at);
+    }
+
+    @EventHandler
+    void on(CommentLiked event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        notifications.add(id(eventId, event.commentAuthorId()), event.commentAuthorId(), Type.COMMENT_LIKE,
+                event.userId(), event.postId(), event.commentId(), commentLike(event.commentId(), event.userId()), at);
+    }
+
+    @EventHandler
+    void on(CommentUnliked event) {
+        notifications.removeBySource(commentLike(event.commentId(), event.userId()));
+    }
+
+    @EventHandler
+    void on(PostCreated event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        mention(event.mentions(), eventId, event.authorId(), event.postId(), null, at);
+    }
+
+    @EventHandler
+    void on(PostEdited event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        mention(event.mentions(), eventId, event.authorId(), event.postId(), null, at);
+    }
+
+    /** Everything about the comment goes with it: the comment, its likes, its mentions. */
+    @EventHandler
+    void on(CommentDeleted event) {
+        notifications.removeAboutComment(event.commentId());
+    }
+
+    @EventHandler
+    void on(PostDeleted event) {
+        notifications.removeAboutPost(event.postId());
+    }
+
+    @EventHandler
+    void on(UserDeleted event) {
+        notifications.removeInvolving(event.userId());
+    }
+
+    @ResetHandler
+    void reset() {
+        notifications.deleteAll();
+    }
+
+    private void mention(List<String> usernames, String eventId, UUID actorId, UUID postId, UUID commentId,
+                         Instant at) {
+        for (String username : usernames) {
+            notifications.userIdOf(username).ifPresent(recipient -> notifications.add(id(eventId, recipient),
+                    recipient, Type.MENTION, actorId, postId, commentId,
+                    "mention:" + (commentId == null ? postId : commentId) + ":" + recipient, at));
+        }
+    }
+
+    /** The same event and recipient give the same id on every replay, so read marks stay attached. */
+    private static UUID id(String eventId, UUID recipientId) {
+        return UUID.nameUUIDFromBytes((eventId + "/" + recipientId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String follow(UUID followerId, UUID followeeId) {
+        return "follow:" + followerId + ":" + followeeId;
+    }
+
+    private static String like(UUID postId, UUID userId) {
+        return "like:" + postId + ":" + userId;
+    }
+
+    private static String commentLike(UUID commentId, UUID userId) {
+        return "comment-like:" + commentId + ":" + userId;
+    }
+}

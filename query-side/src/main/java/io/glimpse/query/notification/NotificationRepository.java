@@ -1,0 +1,126 @@
+package io.glimpse.query.notification;
+
+import io.glimpse.query.notification.NotificationView.CommentRef;
+import io.glimpse.query.notification.NotificationView.PostRef;
+import io.glimpse.query.notification.NotificationView.Type;
+import io.glimpse.query.paging.Cursor;
+import io.glimpse.query.paging.Keyset;
+import io.glimpse.query.post.PostView.AuthorView;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static io.glimpse.query.user.UserViewRepository.utc;
+
+/**
+ * The notifications read model. Rows are rebuilt from events; whether one is read is the user's own
+ * state and lives apart ({@link NotificationReadState}), so a replay keeps it.
+ */
+@Repository
+public class NotificationRepository {
+
+    /** Shown: actor still exists (inner join) and no block between recipient and actor, either way. */
+    private static final String INBOX = """
+            select n.id, n.type, n.post_id, n.comment_id, n.created_at,
+                   u.id as actor_id, u.username, u.display_name, u.avatar_url,
+                   (select m.thumbnail_url from post_media m where m.post_id = n.post_id and m.position = 0) as thumbnail_url,
+                   (select c.text from comment_view c where c.id = n.comment_id) as comment_text,
+                   coalesce((select o.is_read from notification_read_override o where o.notification_id = n.id),
+                            n.created_at <= coalesce((select r.read_until from notification_read_marker r
+                                                       where r.recipient_id = n.recipient_id),
+                                                     timestamp with time zone '1970-01-01 00:00:00+00')) as is_read
+              from notification n join user_view u on u.id = n.actor_id
+             where n.recipient_id = :recipient
+               and not exists (select 1 from user_block b
+                                where (b.blocker_id = n.recipient_id and b.blocked_id = n.actor_id)
+                                   or (b.blocker_id = n.actor_id and b.blocked_id = n.recipient_id))""";
+
+    private static final RowMapper<NotificationView> NOTIFICATION = (rs, row) -> {
+        UUID postId = rs.getObject("post_id", UUID.class);
+        UUID commentId = rs.getObject("comment_id", UUID.class);
+        return new NotificationView(rs.getObject("id", UUID.class), Type.valueOf(rs.getString("type")),
+                new AuthorView(rs.getObject("actor_id", UUID.class), rs.getString("username"),
+                        rs.getString("display_name"), rs.getString("avatar_url")),
+                postId == null ? null : new PostRef(postId, rs.getString("thumbnail_url")),
+                commentId == null ? null : new CommentRef(commentId, rs.getString("comment_text")),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getBoolean("is_read"));
+    };
+
+    private final JdbcClient jdbc;
+
+    public NotificationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Adds a notification unless it would tell users about themselves. */
+    public void add(UUID id, UUID recipientId, Type type, UUID actorId, UUID postId, UUID commentId, String source,
+                    Instant at) {
+        if (recipientId == null || recipientId.equals(actorId)) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into notification (id, recipient_id, type, actor_id, post_id, comment_id, source, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, recipientId, type.name(), actorId, postId, commentId, source, utc(at))
+                .update();
+    }
+
+    public void removeBySource(String source) {
+        jdbc.sql("delete from notification where source = ?").param(source).update();
+    }
+
+    public void removeAboutPost(UUID postId) {
+        jdbc.sql("delete from notification where post_id = ?").param(postId).update();
+    }
+
+    public void removeAboutComment(UUID commentId) {
+        jdbc.sql("delete from notification where comment_id = ?").param(commentId).update();
+    }
+
+    public void removeInvolving(UUID userId) {
+        jdbc.sql("delete from notification where recipient_id = :user or actor_id = :user").param("user", userId).update();
+    }
+
+    public void deleteAll() {
+        jdbc.sql("delete from notification").update();
+    }
+
+    public Optional<UUID> userIdOf(String username) {
+        return jdbc.sql("select id from user_view where username = ?").param(username).query(UUID.class).optional();
+    }
+
+    public Keyset.Slice<NotificationView> inbox(UUID recipientId, boolean unreadOnly, Cursor after, int limit) {
+        Cursor from = Optional.ofNullable(after).orElseGet(Keyset::startOfNewestFirst);
+        List<NotificationView> rows = jdbc.sql("select * from (" + INBOX + " " + """
+                         and (n.created_at, n.id) < (:time, :id)) inbox
+                         where not :unreadOnly or not inbox.is_read
+                         order by inbox.created_at desc, inbox.id desc limit :limit""")
+                .param("recipient", recipientId)
+                .param("time", utc(from.time())).param("id", from.id())
+                .param("unreadOnly", unreadOnly)
+                .param("limit", limit + 1)
+                .query(NOTIFICATION)
+                .list();
+        return Keyset.slice(rows, limit, notification -> new Cursor(notification.createdAt(), notification.id()));
+    }
+
+    public long unreadCount(UUID recipientId) {
+        return jdbc.sql("select count(*) from (" + INBOX + ") inbox where not inbox.is_read")
+                .param("recipient", recipientId)
+                .query(Long.class)
+                .single();
+    }
+
+    public boolean belongsTo(UUID notificationId, UUID recipientId) {
+        return jdbc.sql("select count(*) from notification where id = ? and recipient_id = ?")
+                .params(notificationId, recipientId)
+                .query(Long.class)
+                .single() > 0;
+    }
+}

@@ -1,0 +1,184 @@
+package io.glimpse.query.post;
+
+import io.glimpse.events.post.MediaAttachment;
+import io.glimpse.query.paging.Cursor;
+import io.glimpse.query.paging.Keyset;
+import io.glimpse.query.post.PostView.AuthorView;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static io.glimpse.query.user.UserViewRepository.utc;
+
+/**
+ * The posts read model: {@code post_view}, its tags and its media. Pages are read in three
+ * queries whatever their size (posts with authors, then all their tags, then all their media),
+ * never one per post.
+ */
+@Repository
+public class PostViewRepository {
+
+    /** Stands for "no viewer": a user id that no account ever has. */
+    private static final UUID NOBODY = new UUID(0, 0);
+
+    /** Posts whose author blocks the viewer, or whom the viewer blocks, are not there for the viewer. */
+    private static final String VISIBLE_TO_VIEWER = """
+            not exists (select 1 from user_block b
+                         where (b.blocker_id = p.author_id and b.blocked_id = :viewer)
+                            or (b.blocker_id = :viewer and b.blocked_id = p.author_id))""";
+
+    private static final String POST_WITH_AUTHOR = """
+            select p.id, p.caption, p.likes_count, p.comments_count, p.created_at, p.edited_at,
+                   u.id as author_id, u.username, u.display_name, u.avatar_url,
+                   exists (select 1 from post_like l where l.post_id = p.id and l.user_id = :viewer) as liked_by_me
+              from post_view p join user_view u on u.id = p.author_id""";
+
+    private final JdbcClient jdbc;
+
+    public PostViewRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(UUID postId, UUID authorId, String caption, List<String> tags, List<MediaAttachment> media,
+                       Instant createdAt) {
+        jdbc.sql("insert into post_view (id, author_id, caption, created_at) values (?, ?, ?, ?)")
+                .params(postId, authorId, caption, utc(createdAt))
+                .update();
+        replaceTags(postId, tags);
+        for (int position = 0; position < media.size(); position++) {
+            MediaAttachment image = media.get(position);
+            jdbc.sql("""
+                            insert into post_media (media_id, post_id, position, content_type, width, height, status)
+                            values (?, ?, ?, ?, ?, ?, 'PROCESSING')""")
+                    .params(image.mediaId(), postId, position, image.contentType(), image.width(), image.height())
+                    .update();
+        }
+    }
+
+    public void edit(UUID postId, String caption, List<String> tags, Instant editedAt) {
+        jdbc.sql("update post_view set caption = ?, edited_at = ? where id = ?")
+                .params(caption, utc(editedAt), postId)
+                .update();
+        replaceTags(postId, tags);
+    }
+
+    private void replaceTags(UUID postId, List<String> tags) {
+        jdbc.sql("delete from post_tag where post_id = ?").param(postId).update();
+        for (int position = 0; position < tags.size(); position++) {
+            jdbc.sql("insert into post_tag (post_id, tag, position) values (?, ?, ?)")
+                    .params(postId, tags.get(position), position)
+                    .update();
+        }
+    }
+
+    public void mediaReady(UUID mediaId, String url, String originalUrl, String thumbnailUrl, int width, int height) {
+        jdbc.sql("""
+                        update post_media set status = 'READY', url = ?, original_url = ?, thumbnail_url = ?,
+                               width = ?, height = ?, content_type = 'image/jpeg'
+                         where media_id = ?""")
+                .params(url, originalUrl, thumbnailUrl, width, height, mediaId)
+                .update();
+    }
+
+    public void mediaFailed(UUID mediaId, String reason) {
+        jdbc.sql("update post_media set status = 'FAILED', failure_reason = ? where media_id = ?")
+                .params(reason, mediaId)
+                .update();
+    }
+
+    /** A post takes its tags, images, comments and likes with it. */
+    public void delete(UUID postId) {
+        deleteWhere("select ?", postId);
+    }
+
+    public void deleteAllOf(UUID authorId) {
+        deleteWhere("select id from post_view where author_id = ?", authorId);
+    }
+
+    private void deleteWhere(String postIds, UUID parameter) {
+        jdbc.sql("delete from comment_like where comment_id in (select id from comment_view where post_id in ("
+                + postIds + "))").param(parameter).update();
+        for (String table : List.of("comment_view", "post_like", "post_media", "post_tag")) {
+            jdbc.sql("delete from " + table + " where post_id in (" + postIds + ")").param(parameter).update();
+        }
+        jdbc.sql("delete from post_view where id in (" + postIds + ")").param(parameter).update();
+    }
+
+    public void deleteAll() {
+        for (String table : List.of("comment_like", "comment_view", "post_like", "post_media", "post_tag", "post_view")) {
+            jdbc.sql("delete from " + table).update();
+        }
+    }
+
+    public Optional<PostView> find(UUID postId, UUID viewerId) {
+        List<Row> rows = jdbc.sql(POST_WITH_AUTHOR + " where p.id = :post and " + VISIBLE_TO_VIEWER)
+                .param("post", postId)
+                .param("viewer", viewerOrNobody(viewerId))
+                .query(Row.class)
+                .list();
+        return hydrate(rows).stream().findFirst();
+    }
+
+    public Keyset.Slice<PostView> byAuthor(UUID authorId, UUID viewerId, Cursor after, int limit) {
+        Cursor from = Optional.ofNullable(after).orElseGet(Keyset::startOfNewestFirst);
+        List<Row> rows = jdbc.sql(POST_WITH_AUTHOR
+                        + " where p.author_id = :author and (p.created_at, p.id) < (:time, :id) and "
+                        + VISIBLE_TO_VIEWER + " order by p.created_at desc, p.id desc limit :limit")
+                .param("author", authorId)
+                .param("viewer", viewerOrNobody(viewerId))
+                .param("time", utc(from.time()))
+                .param("id", from.id())
+                .param("limit", limit + 1)
+                .query(Row.class)
+                .list();
+        return Keyset.slice(hydrate(rows), limit, post -> new Cursor(post.createdAt(), post.id()));
+    }
+
+    /** Adds every row's tags and media with one query each. */
+    private List<PostView> hydrate(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = rows.stream().map(Row::id).toList();
+        Map<UUID, List<String>> tags = new HashMap<>();
+        jdbc.sql("select post_id, tag from post_tag where post_id in (:ids) order by post_id, position")
+                .param("ids", ids)
+                .query((rs, n) -> tags.computeIfAbsent(rs.getObject("post_id", UUID.class), id -> new ArrayList<>())
+                        .add(rs.getString("tag")))
+                .list();
+        Map<UUID, List<MediaView>> media = new HashMap<>();
+        jdbc.sql("""
+                        select post_id, media_id, url, original_url, thumbnail_url, width, height, content_type, status
+                          from post_media where post_id in (:ids) order by post_id, position""")
+                .param("ids", ids)
+                .query((rs, n) -> media.computeIfAbsent(rs.getObject("post_id", UUID.class), id -> new ArrayList<>())
+                        .add(new MediaView(rs.getObject("media_id", UUID.class), rs.getString("url"),
+                                rs.getString("original_url"), rs.getString("thumbnail_url"), rs.getInt("width"),
+                                rs.getInt("height"), rs.getString("content_type"),
+                                MediaView.Status.valueOf(rs.getString("status")))))
+                .list();
+        return rows.stream().map(row -> new PostView(row.id(),
+                new AuthorView(row.authorId(), row.username(), row.displayName(), row.avatarUrl()),
+                row.caption(), tags.getOrDefault(row.id(), List.of()), media.getOrDefault(row.id(), List.of()),
+                row.likesCount(), row.commentsCount(), row.likedByMe(), row.createdAt().toInstant(),
+                row.editedAt() == null ? null : row.editedAt().toInstant())).toList();
+    }
+
+    private static UUID viewerOrNobody(UUID viewerId) {
+        return viewerId == null ? NOBODY : viewerId;
+    }
+
+    /** One row of {@link #POST_WITH_AUTHOR}. */
+    record Row(UUID id, String caption, long likesCount, long commentsCount, OffsetDateTime createdAt,
+               OffsetDateTime editedAt, UUID authorId, String username, String displayName, String avatarUrl,
+               boolean likedByMe) {
+    }
+}
