@@ -71,6 +71,63 @@ public abstract class ReplayContract extends ApiTest {
                 .exchange().expectStatus().isOk();
     }
 
+    @Test
+    void postsEngagementAndNotificationsRebuildIdenticallyAndReadMarksSurvive() {
+        Account author = register("author");
+        Account fan = register("fan");
+        Account friend = register("friend");
+        String postId = post(author, "Replay me #again with @" + friend.username());
+        String other = post(author, "Second");
+        String commentId = (String) http.post().uri("/api/posts/" + postId + "/comments").headers(fan.bearer())
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("text", "First!")).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        for (Account liker : List.of(fan, friend)) {
+            http.post().uri("/api/posts/" + postId + "/likes").headers(liker.bearer()).exchange()
+                    .expectStatus().isNoContent();
+        }
+        http.post().uri("/api/posts/" + postId + "/comments/" + commentId + "/likes").headers(author.bearer())
+                .exchange().expectStatus().isNoContent();
+        http.delete().uri("/api/posts/" + other).headers(author.bearer()).exchange().expectStatus().isNoContent();
+        http.post().uri("/api/notifications/mark-all-read").headers(friend.bearer()).exchange()
+                .expectStatus().isNoContent();
+        List<List<Map<String, Object>>> firstBuild = postsAndNotifications();
+        long authorsUnread = unread(author);
+        jdbc.sql("update post_view set likes_count = 99, comments_count = 99").update();
+        jdbc.sql("delete from notification where recipient_id = ?").param(author.id()).update();
+
+        List<StreamingEventProcessor> rebuilt = List.of("posts-projection", "notifications-projection").stream()
+                .map(name -> processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow())
+                .toList();
+        rebuilt.forEach(StreamingEventProcessor::shutDown);
+        rebuilt.forEach(StreamingEventProcessor::resetTokens);
+        rebuilt.forEach(StreamingEventProcessor::start);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(rebuilt).noneMatch(StreamingEventProcessor::isReplaying);
+            assertThat(postsAndNotifications()).isEqualTo(firstBuild);
+        });
+        assertThat(read("/api/posts/" + postId, fan)).containsEntry("likesCount", 2).containsEntry("commentsCount", 1)
+                .containsEntry("likedByMe", true);
+        assertThat(unread(author)).isEqualTo(authorsUnread).isPositive();
+        assertThat(unread(friend)).isZero();
+    }
+
+    private long unread(Account account) {
+        return ((Number) read("/api/notifications/unread-count", account).get("count")).longValue();
+    }
+
+    private List<List<Map<String, Object>>> postsAndNotifications() {
+        return java.util.stream.Stream.of(
+                        "select * from post_view order by id",
+                        "select * from post_tag order by post_id, tag",
+                        "select * from comment_view order by id",
+                        "select * from post_like order by post_id, user_id",
+                        "select * from comment_like order by comment_id, user_id",
+                        "select * from notification order by id")
+                .map(sql -> jdbc.sql(sql).query().listOfRows())
+                .toList();
+    }
+
     private List<List<Map<String, Object>>> readModel() {
         return List.of(
                 jdbc.sql("select * from user_view order by id").query().listOfRows(),
