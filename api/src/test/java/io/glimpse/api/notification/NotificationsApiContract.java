@@ -53,6 +53,15 @@ public abstract class NotificationsApiContract extends ApiTest {
     }
 
     @Test
+    void aCommentMentioningThePostsAuthorTellsThemBoth() {
+        Account author = register("author");
+        Account fan = register("fan");
+        String postId = post(author, "Ask me");
+        comment(fan, postId, "@" + author.username() + " how?");
+        assertThat(types(author)).containsExactlyInAnyOrder("COMMENT", "MENTION");
+    }
+
+    @Test
     void nobodyIsNotifiedOfTheirOwnActions() {
         Account author = register("self");
         String postId = post(author, "Me, @" + author.username());

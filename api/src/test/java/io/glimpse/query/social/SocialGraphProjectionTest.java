@@ -1,6 +1,7 @@
 package io.glimpse.query.social;
 
 import io.glimpse.api.support.EmbeddedGlimpse;
+import io.glimpse.api.support.Events;
 import io.glimpse.events.social.RelationshipEvent.UserBlocked;
 import io.glimpse.events.social.RelationshipEvent.UserFollowed;
 import io.glimpse.events.social.RelationshipEvent.UserUnblocked;
@@ -9,16 +10,11 @@ import io.glimpse.events.user.UserEvent.UserDeleted;
 import io.glimpse.events.user.UserEvent.UserRegistered;
 import io.glimpse.query.user.UserView;
 import io.glimpse.query.user.UserViewRepository;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,24 +30,23 @@ class SocialGraphProjectionTest {
     @Autowired
     UserViewRepository users;
 
-    private AnnotationEventHandlerAdapter social;
-    private AnnotationEventHandlerAdapter profiles;
+    private Object social;
     private final UUID ann = UUID.randomUUID();
     private final UUID bob = UUID.randomUUID();
 
     @BeforeEach
-    void givenTwoAccounts() throws Exception {
-        social = new AnnotationEventHandlerAdapter(context.getBean(SocialGraphProjection.class));
-        profiles = new AnnotationEventHandlerAdapter(context.getBean(io.glimpse.query.user.UserProjection.class));
+    void givenTwoAccounts() {
+        social = context.getBean(SocialGraphProjection.class);
         for (UUID id : new UUID[]{ann, bob}) {
             String name = "sg_" + id.toString().substring(0, 8);
-            profiles.handle(event(new UserRegistered(id, name, name + "@example.com", "h", name)));
+            Events.feed(context.getBean(io.glimpse.query.user.UserProjection.class),
+                    new UserRegistered(id, name, name + "@example.com", "h", name));
         }
     }
 
     @Test
-    void aFollowAddsARowAndOneToEachCounter() throws Exception {
-        social.handle(event(new UserFollowed(ann, bob)));
+    void aFollowAddsARowAndOneToEachCounter() {
+        Events.feed(social, new UserFollowed(ann, bob));
 
         assertThat(user(bob).followersCount()).isEqualTo(1);
         assertThat(user(ann).followingCount()).isEqualTo(1);
@@ -60,9 +55,9 @@ class SocialGraphProjectionTest {
     }
 
     @Test
-    void anUnfollowTakesBothAway() throws Exception {
-        social.handle(event(new UserFollowed(ann, bob)));
-        social.handle(event(new UserUnfollowed(ann, bob)));
+    void anUnfollowTakesBothAway() {
+        Events.feed(social, new UserFollowed(ann, bob));
+        Events.feed(social, new UserUnfollowed(ann, bob));
 
         assertThat(user(bob).followersCount()).isZero();
         assertThat(user(ann).followingCount()).isZero();
@@ -70,29 +65,29 @@ class SocialGraphProjectionTest {
     }
 
     @Test
-    void aBlockAndAnUnblockShowInTheRelation() throws Exception {
-        social.handle(event(new UserBlocked(ann, bob)));
+    void aBlockAndAnUnblockShowInTheRelation() {
+        Events.feed(social, new UserBlocked(ann, bob));
         assertThat(graph.relation(bob, ann).blocksMe()).isTrue();
         assertThat(graph.blocked(ann, null, 10).items()).extracting(viewed -> viewed.user().id()).containsExactly(bob);
 
-        social.handle(event(new UserUnblocked(ann, bob)));
+        Events.feed(social, new UserUnblocked(ann, bob));
         assertThat(graph.relation(bob, ann)).isEqualTo(Relation.NONE);
     }
 
     @Test
-    void aFollowOfAnAccountThatIsGoneChangesNothing() throws Exception {
+    void aFollowOfAnAccountThatIsGoneChangesNothing() {
         UUID ghost = UUID.randomUUID();
-        social.handle(event(new UserFollowed(ann, ghost)));
+        Events.feed(social, new UserFollowed(ann, ghost));
 
         assertThat(user(ann).followingCount()).isZero();
         assertThat(graph.following(ann, null, null, 10).items()).isEmpty();
     }
 
     @Test
-    void aDeletedAccountLeavesTheCountersOfEveryoneItWasConnectedTo() throws Exception {
-        social.handle(event(new UserFollowed(ann, bob)));
-        social.handle(event(new UserFollowed(bob, ann)));
-        social.handle(event(new UserDeleted(bob, bob)));
+    void aDeletedAccountLeavesTheCountersOfEveryoneItWasConnectedTo() {
+        Events.feed(social, new UserFollowed(ann, bob));
+        Events.feed(social, new UserFollowed(bob, ann));
+        Events.feed(social, new UserDeleted(bob, bob));
 
         assertThat(user(ann).followersCount()).isZero();
         assertThat(user(ann).followingCount()).isZero();
@@ -101,10 +96,5 @@ class SocialGraphProjectionTest {
 
     private UserView user(UUID id) {
         return users.findById(id).orElseThrow();
-    }
-
-    private static GenericEventMessage<Object> event(Object payload) {
-        return new GenericEventMessage<>(UUID.randomUUID().toString(), payload, Map.of(),
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 }

@@ -1,18 +1,14 @@
 package io.glimpse.query.user;
 
 import io.glimpse.api.support.EmbeddedGlimpse;
+import io.glimpse.api.support.Events;
 import io.glimpse.events.user.UserEvent.UserDeleted;
 import io.glimpse.events.user.UserEvent.UserProfileUpdated;
 import io.glimpse.events.user.UserEvent.UserRegistered;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,17 +22,11 @@ class UserProjectionTest {
     @Autowired
     UserViewRepository users;
 
-    private AnnotationEventHandlerAdapter handlers;
     private final UUID id = UUID.randomUUID();
     private final String username = "proj_" + id.toString().substring(0, 8);
 
-    @BeforeEach
-    void adapt() {
-        handlers = new AnnotationEventHandlerAdapter(projection);
-    }
-
     @Test
-    void registrationCreatesTheProfileAndTheCredentials() throws Exception {
+    void registrationCreatesTheProfileAndTheCredentials() {
         Instant registeredAt = Instant.parse("2026-11-23T10:15:30.123456Z");
         given(new UserRegistered(id, username, "Proj@Example.com", "{argon2}hash", "Pro J"), registeredAt);
 
@@ -52,7 +42,7 @@ class UserProjectionTest {
     }
 
     @Test
-    void aProfileUpdateReplacesNameAndBio() throws Exception {
+    void aProfileUpdateReplacesNameAndBio() {
         given(new UserRegistered(id, username, username + "@example.com", "h", "Before"), Instant.now());
         given(new UserProfileUpdated(id, "After", "New bio"), Instant.now());
 
@@ -63,7 +53,7 @@ class UserProjectionTest {
     }
 
     @Test
-    void deletionErasesEverythingAboutTheUser() throws Exception {
+    void deletionErasesEverythingAboutTheUser() {
         given(new UserRegistered(id, username, username + "@example.com", "h", "Soon gone"), Instant.now());
         given(new UserDeleted(id, id), Instant.now());
 
@@ -71,8 +61,7 @@ class UserProjectionTest {
         assertThat(users.findCredentials(username + "@example.com")).isEmpty();
     }
 
-    private void given(Object event, Instant at) throws Exception {
-        handlers.handle(new GenericEventMessage<>(UUID.randomUUID().toString(), event, Map.of(),
-                at.truncatedTo(ChronoUnit.MICROS)));
+    private void given(Object event, Instant at) {
+        Events.feedAt(projection, event, at);
     }
 }

@@ -4,6 +4,7 @@ import io.glimpse.query.paging.Cursor;
 import io.glimpse.query.paging.Keyset;
 import io.glimpse.query.post.PostView.AuthorView;
 import org.springframework.jdbc.core.RowMapper;
+import io.glimpse.query.social.BlockFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,11 +23,7 @@ import static io.glimpse.query.user.UserViewRepository.utc;
 @Repository
 public class CommentViewRepository {
 
-    private static final UUID NOBODY = new UUID(0, 0);
-    private static final String VISIBLE_TO_VIEWER = """
-            not exists (select 1 from user_block b
-                         where (b.blocker_id = c.author_id and b.blocked_id = :viewer)
-                            or (b.blocker_id = :viewer and b.blocked_id = c.author_id))""";
+    private static final String VISIBLE_TO_VIEWER = BlockFilter.noBlockBetween("c.author_id", ":viewer");
     private static final String COMMENT_WITH_AUTHOR = """
             select c.id, c.post_id, c.text, c.likes_count, c.created_at, c.edited_at,
                    u.id as author_id, u.username, u.display_name, u.avatar_url,
@@ -83,7 +80,7 @@ public class CommentViewRepository {
 
     public Optional<CommentView> find(UUID postId, UUID commentId, UUID viewerId) {
         return jdbc.sql(COMMENT_WITH_AUTHOR + " where c.id = :id and c.post_id = :post and " + VISIBLE_TO_VIEWER)
-                .param("id", commentId).param("post", postId).param("viewer", orNobody(viewerId))
+                .param("id", commentId).param("post", postId).param("viewer", BlockFilter.viewerOrAnonymous(viewerId))
                 .query(COMMENT)
                 .optional();
     }
@@ -94,14 +91,11 @@ public class CommentViewRepository {
         List<CommentView> rows = jdbc.sql(COMMENT_WITH_AUTHOR
                         + " where c.post_id = :post and (c.created_at, c.id) > (:time, :id) and " + VISIBLE_TO_VIEWER
                         + " order by c.created_at, c.id limit :limit")
-                .param("post", postId).param("viewer", orNobody(viewerId))
+                .param("post", postId).param("viewer", BlockFilter.viewerOrAnonymous(viewerId))
                 .param("time", utc(from.time())).param("id", from.id()).param("limit", limit + 1)
                 .query(COMMENT)
                 .list();
         return Keyset.slice(rows, limit, comment -> new Cursor(comment.createdAt(), comment.id()));
     }
 
-    private static UUID orNobody(UUID viewerId) {
-        return viewerId == null ? NOBODY : viewerId;
-    }
 }

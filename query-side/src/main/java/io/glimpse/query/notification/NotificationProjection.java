@@ -21,7 +21,6 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -43,7 +42,7 @@ class NotificationProjection {
 
     @EventHandler
     void on(UserFollowed event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        notifications.add(id(eventId, event.followeeId()), event.followeeId(), Type.FOLLOW, event.followerId(),
+        notifications.add(eventId, event.followeeId(), Type.FOLLOW, event.followerId(),
                 null, null, follow(event.followerId(), event.followeeId()), at);
     }
 
@@ -54,7 +53,7 @@ class NotificationProjection {
 
     @EventHandler
     void on(PostLiked event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        notifications.add(id(eventId, event.postAuthorId()), event.postAuthorId(), Type.LIKE, event.userId(),
+        notifications.add(eventId, event.postAuthorId(), Type.LIKE, event.userId(),
                 event.postId(), null, like(event.postId(), event.userId()), at);
     }
 
@@ -65,7 +64,7 @@ class NotificationProjection {
 
     @EventHandler
     void on(CommentAdded event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        notifications.add(id(eventId, event.postAuthorId()), event.postAuthorId(), Type.COMMENT, event.authorId(),
+        notifications.add(eventId, event.postAuthorId(), Type.COMMENT, event.authorId(),
                 event.postId(), event.commentId(), "comment:" + event.commentId(), at);
         mention(event.mentions(), eventId, event.authorId(), event.postId(), event.commentId(), at);
     }
@@ -77,7 +76,8 @@ class NotificationProjection {
 
     @EventHandler
     void on(CommentLiked event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        notifications.add(id(eventId, event.commentAuthorId()), event.commentAuthorId(), Type.COMMENT_LIKE,
+        notifications.add(eventId, event.commentAuthorId(),
+                Type.COMMENT_LIKE,
                 event.userId(), event.postId(), event.commentId(), commentLike(event.commentId(), event.userId()), at);
     }
 
@@ -120,15 +120,10 @@ class NotificationProjection {
     private void mention(List<String> usernames, String eventId, UUID actorId, UUID postId, UUID commentId,
                          Instant at) {
         for (String username : usernames) {
-            notifications.userIdOf(username).ifPresent(recipient -> notifications.add(id(eventId, recipient),
+            notifications.userIdOf(username).ifPresent(recipient -> notifications.add(eventId,
                     recipient, Type.MENTION, actorId, postId, commentId,
                     "mention:" + (commentId == null ? postId : commentId) + ":" + recipient, at));
         }
-    }
-
-    /** The same event and recipient give the same id on every replay, so read marks stay attached. */
-    private static UUID id(String eventId, UUID recipientId) {
-        return UUID.nameUUIDFromBytes((eventId + "/" + recipientId).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String follow(UUID followerId, UUID followeeId) {

@@ -7,9 +7,11 @@ import io.glimpse.query.paging.Cursor;
 import io.glimpse.query.paging.Keyset;
 import io.glimpse.query.post.PostView.AuthorView;
 import org.springframework.jdbc.core.RowMapper;
+import io.glimpse.query.social.BlockFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -36,10 +38,7 @@ public class NotificationRepository {
                                                        where r.recipient_id = n.recipient_id),
                                                      timestamp with time zone '1970-01-01 00:00:00+00')) as is_read
               from notification n join user_view u on u.id = n.actor_id
-             where n.recipient_id = :recipient
-               and not exists (select 1 from user_block b
-                                where (b.blocker_id = n.recipient_id and b.blocked_id = n.actor_id)
-                                   or (b.blocker_id = n.actor_id and b.blocked_id = n.recipient_id))""";
+             where n.recipient_id = :recipient and\s""" + BlockFilter.noBlockBetween("n.recipient_id", "n.actor_id");
 
     private static final RowMapper<NotificationView> NOTIFICATION = (rs, row) -> {
         UUID postId = rs.getObject("post_id", UUID.class);
@@ -58,12 +57,18 @@ public class NotificationRepository {
         this.jdbc = jdbc;
     }
 
-    /** Adds a notification unless it would tell users about themselves. */
-    public void add(UUID id, UUID recipientId, Type type, UUID actorId, UUID postId, UUID commentId, String source,
-                    Instant at) {
+    /**
+     * Adds a notification unless it would tell users about themselves. Its id derives from the
+     * causing event, the recipient and the kind: the same on every replay, so read marks stay
+     * attached, and distinct when one event tells one user two things (a comment on your post that
+     * mentions you).
+     */
+    public void add(String eventId, UUID recipientId, Type type, UUID actorId, UUID postId, UUID commentId,
+                    String source, Instant at) {
         if (recipientId == null || recipientId.equals(actorId)) {
             return;
         }
+        UUID id = UUID.nameUUIDFromBytes((eventId + "/" + recipientId + "/" + type).getBytes(StandardCharsets.UTF_8));
         jdbc.sql("""
                         insert into notification (id, recipient_id, type, actor_id, post_id, comment_id, source, created_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?)""")

@@ -4,6 +4,7 @@ import io.glimpse.events.post.MediaAttachment;
 import io.glimpse.query.paging.Cursor;
 import io.glimpse.query.paging.Keyset;
 import io.glimpse.query.post.PostView.AuthorView;
+import io.glimpse.query.social.BlockFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,14 +27,9 @@ import static io.glimpse.query.user.UserViewRepository.utc;
 @Repository
 public class PostViewRepository {
 
-    /** Stands for "no viewer": a user id that no account ever has. */
-    private static final UUID NOBODY = new UUID(0, 0);
 
     /** Posts whose author blocks the viewer, or whom the viewer blocks, are not there for the viewer. */
-    private static final String VISIBLE_TO_VIEWER = """
-            not exists (select 1 from user_block b
-                         where (b.blocker_id = p.author_id and b.blocked_id = :viewer)
-                            or (b.blocker_id = :viewer and b.blocked_id = p.author_id))""";
+    private static final String VISIBLE_TO_VIEWER = BlockFilter.noBlockBetween("p.author_id", ":viewer");
 
     private static final String POST_WITH_AUTHOR = """
             select p.id, p.caption, p.likes_count, p.comments_count, p.created_at, p.edited_at,
@@ -121,7 +117,7 @@ public class PostViewRepository {
     public Optional<PostView> find(UUID postId, UUID viewerId) {
         List<Row> rows = jdbc.sql(POST_WITH_AUTHOR + " where p.id = :post and " + VISIBLE_TO_VIEWER)
                 .param("post", postId)
-                .param("viewer", viewerOrNobody(viewerId))
+                .param("viewer", BlockFilter.viewerOrAnonymous(viewerId))
                 .query(Row.class)
                 .list();
         return hydrate(rows).stream().findFirst();
@@ -133,7 +129,7 @@ public class PostViewRepository {
                         + " where p.author_id = :author and (p.created_at, p.id) < (:time, :id) and "
                         + VISIBLE_TO_VIEWER + " order by p.created_at desc, p.id desc limit :limit")
                 .param("author", authorId)
-                .param("viewer", viewerOrNobody(viewerId))
+                .param("viewer", BlockFilter.viewerOrAnonymous(viewerId))
                 .param("time", utc(from.time()))
                 .param("id", from.id())
                 .param("limit", limit + 1)
@@ -172,9 +168,6 @@ public class PostViewRepository {
                 row.editedAt() == null ? null : row.editedAt().toInstant())).toList();
     }
 
-    private static UUID viewerOrNobody(UUID viewerId) {
-        return viewerId == null ? NOBODY : viewerId;
-    }
 
     /** One row of {@link #POST_WITH_AUTHOR}. */
     record Row(UUID id, String caption, long likesCount, long commentsCount, OffsetDateTime createdAt,

@@ -24,8 +24,6 @@ import static io.glimpse.query.user.UserViewRepository.utc;
 @Repository
 public class SocialGraphRepository {
 
-    /** Stands for "no viewer": a user id that no account ever has. */
-    private static final UUID NOBODY = new UUID(0, 0);
 
     private static final String RELATION_TO_VIEWER = """
             exists (select 1 from user_follow x where x.follower_id = :viewer and x.followee_id = u.id) as followed_by_me,
@@ -145,7 +143,7 @@ public class SocialGraphRepository {
                         + "   and not exists (select 1 from user_block b where b.blocker_id = u.id and b.blocked_id = :viewer)"
                         + " order by e.created_at desc, e." + other + " desc limit :limit")
                 .param("owner", ownerId)
-                .param("viewer", viewerId == null ? NOBODY : viewerId)
+                .param("viewer", BlockFilter.viewerOrAnonymous(viewerId))
                 .param("time", utc(from.time()))
                 .param("id", from.id())
                 .param("limit", limit + 1)

@@ -1,0 +1,94 @@
+package io.glimpse.query.notification;
+
+import io.glimpse.api.support.EmbeddedGlimpse;
+import io.glimpse.events.comment.CommentEvent.CommentAdded;
+import io.glimpse.events.comment.CommentEvent.CommentDeleted;
+import io.glimpse.events.like.LikeEvent.PostLiked;
+import io.glimpse.events.like.LikeEvent.PostUnliked;
+import io.glimpse.events.post.PostEvent.PostCreated;
+import io.glimpse.events.social.RelationshipEvent.UserFollowed;
+import io.glimpse.events.user.UserEvent.UserRegistered;
+import io.glimpse.query.notification.NotificationView.Type;
+import io.glimpse.query.user.UserProjection;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import java.util.List;
+import java.util.UUID;
+
+import static io.glimpse.api.support.Events.feed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The notifications projection given events, then the recipients' inboxes. */
+@EmbeddedGlimpse
+class NotificationProjectionTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    NotificationRepository notifications;
+
+    private final UUID ann = UUID.randomUUID();
+    private final UUID bob = UUID.randomUUID();
+    private String annsName;
+    private Object projection;
+
+    @BeforeEach
+    void givenTwoAccounts() {
+        for (UUID id : List.of(ann, bob)) {
+            String name = "np_" + id.toString().substring(0, 8);
+            feed(context.getBean(UserProjection.class), new UserRegistered(id, name, name + "@example.com", "h", name));
+        }
+        annsName = "np_" + ann.toString().substring(0, 8);
+        projection = context.getBean(NotificationProjection.class);
+    }
+
+    @Test
+    void eachKindReachesItsRecipient() {
+        UUID post = UUID.randomUUID();
+        feed(projection, new UserFollowed(bob, ann), new PostLiked(post, ann, bob),
+                new CommentAdded(UUID.randomUUID(), post, ann, bob, "Hey @" + annsName, List.of(annsName)));
+
+        assertThat(inbox(ann)).extracting(NotificationView::type)
+                .containsExactlyInAnyOrder(Type.FOLLOW, Type.LIKE, Type.COMMENT, Type.MENTION);
+        assertThat(inbox(bob)).isEmpty();
+    }
+
+    @Test
+    void ownActionsNotifyNobody() {
+        UUID post = UUID.randomUUID();
+        feed(projection, new PostLiked(post, ann, ann), new PostCreated(post, ann, "me @" + annsName, List.of(),
+                List.of(annsName), List.of()));
+        assertThat(inbox(ann)).isEmpty();
+    }
+
+    @Test
+    void undoingTheCauseRemovesIt() {
+        UUID post = UUID.randomUUID();
+        UUID comment = UUID.randomUUID();
+        feed(projection, new PostLiked(post, ann, bob), new CommentAdded(comment, post, ann, bob, "x", List.of()),
+                new PostUnliked(post, ann, bob), new CommentDeleted(comment, post, bob, bob));
+        assertThat(inbox(ann)).isEmpty();
+    }
+
+    @Test
+    void oneEventMayTellOneUserTwoThings() {
+        UUID post = UUID.randomUUID();
+        feed(projection, new CommentAdded(UUID.randomUUID(), post, ann, bob, "@" + annsName + " look", List.of(annsName)));
+        assertThat(inbox(ann)).extracting(NotificationView::type).containsExactlyInAnyOrder(Type.COMMENT, Type.MENTION);
+    }
+
+    @Test
+    void aNotificationBelongsOnlyToItsRecipient() {
+        feed(projection, new UserFollowed(bob, ann));
+        UUID id = inbox(ann).get(0).id();
+        assertThat(notifications.belongsTo(id, ann)).isTrue();
+        assertThat(notifications.belongsTo(id, bob)).isFalse();
+    }
+
+    private List<NotificationView> inbox(UUID recipient) {
+        return notifications.inbox(recipient, false, null, 50).items();
+    }
+}

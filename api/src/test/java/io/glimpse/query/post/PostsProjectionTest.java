@@ -1,0 +1,160 @@
+package io.glimpse.query.post;
+
+import io.glimpse.api.support.EmbeddedGlimpse;
+import io.glimpse.events.comment.CommentEvent.CommentAdded;
+import io.glimpse.events.comment.CommentEvent.CommentDeleted;
+import io.glimpse.events.like.LikeEvent.CommentLiked;
+import io.glimpse.events.like.LikeEvent.PostLiked;
+import io.glimpse.events.like.LikeEvent.PostUnliked;
+import io.glimpse.events.post.MediaAttachment;
+import io.glimpse.events.post.PostEvent.MediaProcessed;
+import io.glimpse.events.post.PostEvent.MediaProcessingFailed;
+import io.glimpse.events.post.PostEvent.PostCreated;
+import io.glimpse.events.post.PostEvent.PostDeleted;
+import io.glimpse.events.post.PostEvent.PostEdited;
+import io.glimpse.events.user.UserEvent.UserDeleted;
+import io.glimpse.events.user.UserEvent.UserRegistered;
+import io.glimpse.query.comment.CommentViewRepository;
+import io.glimpse.query.user.UserProjection;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import java.util.List;
+import java.util.UUID;
+
+import static io.glimpse.api.support.Events.feed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The posts processor's projections (posts, comments, likes) given events, then their read models. */
+@EmbeddedGlimpse
+class PostsProjectionTest {
+
+    private static final String COMMENTS = "commentProjection";
+    private static final String LIKES = "likeProjection";
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    PostViewRepository posts;
+    @Autowired
+    CommentViewRepository comments;
+
+    private final UUID author = UUID.randomUUID();
+    private final UUID fan = UUID.randomUUID();
+    private final UUID postId = UUID.randomUUID();
+    private final UUID mediaId = UUID.randomUUID();
+
+    @BeforeEach
+    void givenTwoAccountsAndAPost() {
+        for (UUID id : List.of(author, fan)) {
+            String name = "pp_" + id.toString().substring(0, 8);
+            feed(context.getBean(UserProjection.class), new UserRegistered(id, name, name + "@example.com", "h", name));
+        }
+        feed(posts(), new PostCreated(postId, author, "Hello #world", List.of("world"), List.of(),
+                List.of(new MediaAttachment(mediaId, "image/png", 800, 600))));
+    }
+
+    @Test
+    void aNewPostIsVisibleWithItsTagsAndProcessingMedia() {
+        PostView post = post(null);
+        assertThat(post.tags()).containsExactly("world");
+        assertThat(post.media()).singleElement().satisfies(media -> {
+            assertThat(media.status()).isEqualTo(MediaView.Status.PROCESSING);
+            assertThat(media.url()).isNull();
+            assertThat(media.width()).isEqualTo(800);
+        });
+    }
+
+    @Test
+    void processedMediaGetTheirUrlsAndFailedMediaStayWithoutThem() {
+        feed(posts(), new MediaProcessed(postId, author, mediaId, 1080, 810));
+        assertThat(post(null).media().get(0)).satisfies(media -> {
+            assertThat(media.status()).isEqualTo(MediaView.Status.READY);
+            assertThat(media.url()).endsWith("/" + mediaId + "/feed.jpg");
+            assertThat(media.thumbnailUrl()).endsWith("/" + mediaId + "/thumbnail.jpg");
+            assertThat(media.width()).isEqualTo(1080);
+        });
+        UUID other = UUID.randomUUID();
+        UUID otherMedia = UUID.randomUUID();
+        feed(posts(), new PostCreated(other, author, "", List.of(), List.of(),
+                        List.of(new MediaAttachment(otherMedia, "image/gif", 5, 5))),
+                new MediaProcessingFailed(other, otherMedia, "corrupt"));
+        assertThat(this.posts.find(other, null).orElseThrow().media().get(0).status())
+                .isEqualTo(MediaView.Status.FAILED);
+    }
+
+    @Test
+    void anEditReplacesCaptionAndTagsAndStampsTheEdit() {
+        feed(posts(), new PostEdited(postId, author, "Bye #moon", List.of("moon"), List.of()));
+        PostView post = post(null);
+        assertThat(post.caption()).isEqualTo("Bye #moon");
+        assertThat(post.tags()).containsExactly("moon");
+        assertThat(post.editedAt()).isNotNull();
+    }
+
+    @Test
+    void likesAndCommentsAreCountedAndUndone() {
+        UUID commentId = UUID.randomUUID();
+        feed(bean(LIKES), new PostLiked(postId, author, fan));
+        feed(bean(COMMENTS), new CommentAdded(commentId, postId, author, fan, "Nice", List.of()));
+        feed(bean(LIKES), new CommentLiked(commentId, postId, fan, author));
+
+        assertThat(post(fan)).satisfies(post -> {
+            assertThat(post.likesCount()).isEqualTo(1);
+            assertThat(post.commentsCount()).isEqualTo(1);
+            assertThat(post.likedByMe()).isTrue();
+        });
+        assertThat(comments.find(postId, commentId, author).orElseThrow().likedByMe()).isTrue();
+
+        feed(bean(LIKES), new PostUnliked(postId, author, fan));
+        feed(bean(COMMENTS), new CommentDeleted(commentId, postId, fan, fan));
+        assertThat(post(fan)).satisfies(post -> {
+            assertThat(post.likesCount()).isZero();
+            assertThat(post.commentsCount()).isZero();
+            assertThat(post.likedByMe()).isFalse();
+        });
+    }
+
+    @Test
+    void aDeletedPostTakesItsCommentsWithIt() {
+        UUID commentId = UUID.randomUUID();
+        feed(bean(COMMENTS), new CommentAdded(commentId, postId, author, fan, "Nice", List.of()));
+        feed(posts(), new PostDeleted(postId, author, author));
+
+        assertThat(posts.find(postId, null)).isEmpty();
+        assertThat(comments.find(postId, commentId, null)).isEmpty();
+    }
+
+    @Test
+    void aDeletedAccountTakesItsPostsAndItsCommentsAndLikesElsewhere() {
+        UUID fansPost = UUID.randomUUID();
+        feed(posts(), new PostCreated(fansPost, fan, "Mine", List.of(), List.of(), List.of()));
+        feed(bean(LIKES), new PostLiked(fansPost, fan, author));
+        feed(bean(COMMENTS), new CommentAdded(UUID.randomUUID(), fansPost, fan, author, "Hi", List.of()));
+
+        UserDeleted gone = new UserDeleted(author, author);
+        for (Object projection : List.of(posts(), bean(COMMENTS), bean(LIKES))) {
+            feed(projection, gone);
+        }
+
+        assertThat(posts.find(postId, null)).isEmpty();
+        assertThat(posts.find(fansPost, null).orElseThrow()).satisfies(post -> {
+            assertThat(post.likesCount()).isZero();
+            assertThat(post.commentsCount()).isZero();
+        });
+    }
+
+    private PostView post(UUID viewer) {
+        return posts.find(postId, viewer).orElseThrow();
+    }
+
+    private Object posts() {
+        return context.getBean(PostProjection.class);
+    }
+
+    private Object bean(String name) {
+        return context.getBean(name);
+    }
+}
