@@ -20,6 +20,8 @@ public abstract class ApiTest {
 
     public static final String ADMIN = "root_admin";
     public static final String PASSWORD = "correct horse battery";
+    /** Small, so that tests can make a celebrity whose posts are not fanned out. */
+    public static final int CELEBRITY_THRESHOLD = 3;
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     @LocalServerPort

@@ -12,7 +12,8 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "glimpse.security.admin-usernames=" + ApiTest.ADMIN)
+        properties = {"glimpse.security.admin-usernames=" + ApiTest.ADMIN,
+                "glimpse.timeline.celebrity-threshold=" + ApiTest.CELEBRITY_THRESHOLD})
 @ContextConfiguration(initializers = FreshDataDirectory.class)
 public @interface EmbeddedGlimpse {
 }

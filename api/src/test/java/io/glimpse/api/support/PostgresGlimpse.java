@@ -18,6 +18,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "glimpse.security.admin-usernames=" + ApiTest.ADMIN,
+        "glimpse.timeline.celebrity-threshold=" + ApiTest.CELEBRITY_THRESHOLD,
         "spring.datasource.url=${GLIMPSE_TEST_POSTGRES_URL:jdbc:postgresql://127.0.0.1:5432/glimpse_test}",
         "spring.flyway.clean-disabled=false"})
 @ActiveProfiles("postgres")

@@ -123,6 +123,18 @@ public class PostViewRepository {
         return hydrate(rows).stream().findFirst();
     }
 
+    /** The posts with these ids that the viewer may see, in no particular order, hydrated in one batch. */
+    public List<PostView> findAll(List<UUID> postIds, UUID viewerId) {
+        if (postIds.isEmpty()) {
+            return List.of();
+        }
+        return hydrate(jdbc.sql(POST_WITH_AUTHOR + " where p.id in (:posts) and " + VISIBLE_TO_VIEWER)
+                .param("posts", postIds)
+                .param("viewer", BlockFilter.viewerOrAnonymous(viewerId))
+                .query(Row.class)
+                .list());
+    }
+
     public Keyset.Slice<PostView> byAuthor(UUID authorId, UUID viewerId, Cursor after, int limit) {
         Cursor from = Optional.ofNullable(after).orElseGet(Keyset::startOfNewestFirst);
         List<Row> rows = jdbc.sql(POST_WITH_AUTHOR

@@ -1,0 +1,59 @@
+package io.glimpse.query.timeline;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The contract against the real Redis on 127.0.0.1:6379 (scripts/ensure-redis.sh), under a key prefix of its own. */
+class RedisTimelineStoreTest extends TimelineStoreContract {
+
+    private static final int CAPACITY = 5;
+
+    private LettuceConnectionFactory connections;
+    private StringRedisTemplate redis;
+
+    @Override
+    TimelineStore store() {
+        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379));
+        connections.afterPropertiesSet();
+        connections.start();
+        redis = new StringRedisTemplate(connections);
+        return new RedisTimelineStore(redis, "test:" + UUID.randomUUID() + ":", 800);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        store.clearAll();
+        connections.destroy();
+    }
+
+    @Test
+    void aTimelineKeepsOnlyTheNewestEntriesUpToItsCapacity() {
+        TimelineStore store = new RedisTimelineStore(redis, "test:" + UUID.randomUUID() + ":", CAPACITY);
+        for (int i = 0; i < CAPACITY + 3; i++) {
+            store.push(List.of(ann), entry(author, i));
+        }
+        assertThat(store.size(ann)).isEqualTo(CAPACITY);
+        assertThat(store.page(ann, null, 100)).extracting(TimelineEntry::createdAt).first()
+                .isEqualTo(T0.plusSeconds(CAPACITY + 2));
+        assertThat(store.page(ann, null, 100)).extracting(TimelineEntry::createdAt).last()
+                .isEqualTo(T0.plusSeconds(3));
+        store.clearAll();
+    }
+
+    @Test
+    void itIsIntactOnlyOnceMarkedAndNotAfterItsDataIsGone() {
+        assertThat(store.isIntact()).isFalse();
+        store.markIntact();
+        assertThat(store.isIntact()).isTrue();
+        store.clearAll();
+        assertThat(store.isIntact()).as("a flush takes the marker too").isFalse();
+    }
+}

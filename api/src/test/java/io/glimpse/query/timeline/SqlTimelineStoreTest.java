@@ -1,0 +1,17 @@
+package io.glimpse.query.timeline;
+
+import io.glimpse.api.support.EmbeddedGlimpse;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@EmbeddedGlimpse
+class SqlTimelineStoreTest extends TimelineStoreContract {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Override
+    TimelineStore store() {
+        return new SqlTimelineStore(jdbc);
+    }
+}

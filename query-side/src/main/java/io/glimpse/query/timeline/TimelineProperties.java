@@ -1,0 +1,22 @@
+package io.glimpse.query.timeline;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param store               {@code sql} (the embedded default) or {@code redis}
+ * @param capacity            the most posts a Redis timeline keeps; older pages come from SQL
+ * @param celebrityThreshold  authors with more followers than this are not fanned out: their posts
+ *                            are merged into their followers' timelines when read
+ * @param fanOutBatch         how many timelines one write round trip fills
+ * @param backfill            how many of a followee's latest posts a new follow brings in
+ * @param redisKeyPrefix      prefix of every Redis key, so several deployments or tests can share a Redis
+ */
+@ConfigurationProperties("glimpse.timeline")
+public record TimelineProperties(@DefaultValue("sql") String store,
+                                 @DefaultValue("800") int capacity,
+                                 @DefaultValue("10000") long celebrityThreshold,
+                                 @DefaultValue("1000") int fanOutBatch,
+                                 @DefaultValue("100") int backfill,
+                                 @DefaultValue("glimpse:") String redisKeyPrefix) {
+}

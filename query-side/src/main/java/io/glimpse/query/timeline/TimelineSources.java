@@ -1,0 +1,115 @@
+package io.glimpse.query.timeline;
+
+import io.glimpse.query.paging.Cursor;
+import io.glimpse.query.paging.Keyset;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static io.glimpse.query.user.UserViewRepository.utc;
+
+/**
+ * What the timeline processor knows about follows and posts ({@code timeline_follow},
+ * {@code timeline_post}). It keeps its own copy instead of reading other projections' tables, so
+ * that it sees follows and posts in exactly the order of the events: a post is fanned out to
+ * precisely the followers its author had when it was written. Also the source of timelines pulled
+ * from SQL: celebrities' posts, pages beyond a Redis timeline's cap, and every page while Redis is
+ * being rebuilt.
+ */
+@Repository
+public class TimelineSources {
+
+    private final JdbcClient jdbc;
+
+    public TimelineSources(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void addPost(TimelineEntry post) {
+        jdbc.sql("insert into timeline_post (post_id, author_id, created_at) values (?, ?, ?)")
+                .params(post.postId(), post.authorId(), utc(post.createdAt()))
+                .update();
+    }
+
+    Optional<TimelineEntry> removePost(UUID postId) {
+        Optional<TimelineEntry> post = jdbc.sql("select post_id, author_id, created_at from timeline_post where post_id = ?")
+                .param(postId).query(SqlTimelineStore.ENTRY).optional();
+        jdbc.sql("delete from timeline_post where post_id = ?").param(postId).update();
+        return post;
+    }
+
+    void follow(UUID followerId, UUID followeeId) {
+        jdbc.sql("insert into timeline_follow (follower_id, followee_id) values (?, ?)").params(followerId, followeeId).update();
+    }
+
+    void unfollow(UUID followerId, UUID followeeId) {
+        jdbc.sql("delete from timeline_follow where follower_id = ? and followee_id = ?").params(followerId, followeeId).update();
+    }
+
+    void forget(UUID userId) {
+        jdbc.sql("delete from timeline_follow where follower_id = :user or followee_id = :user").param("user", userId).update();
+        jdbc.sql("delete from timeline_post where author_id = ?").param(userId).update();
+    }
+
+    void deleteAll() {
+        jdbc.sql("delete from timeline_follow").update();
+        jdbc.sql("delete from timeline_post").update();
+    }
+
+    long followerCount(UUID userId) {
+        return jdbc.sql("select count(*) from timeline_follow where followee_id = ?").param(userId).query(Long.class).single();
+    }
+
+    /** One batch of followers, in a stable order, after {@code afterFollower} (null for the first). */
+    List<UUID> followers(UUID userId, UUID afterFollower, int batch) {
+        return jdbc.sql("""
+                        select follower_id from timeline_follow where followee_id = :user and follower_id > :after
+                         order by follower_id limit :batch""")
+                .param("user", userId).param("after", afterFollower == null ? new UUID(0, 0) : afterFollower)
+                .param("batch", batch)
+                .query(UUID.class)
+                .list();
+    }
+
+    List<TimelineEntry> latestPosts(UUID authorId, int count) {
+        return jdbc.sql("""
+                        select post_id, author_id, created_at from timeline_post where author_id = ?
+                         order by created_at desc, post_id desc limit ?""")
+                .params(authorId, count)
+                .query(SqlTimelineStore.ENTRY)
+                .list();
+    }
+
+    /** The followees of {@code userId} with more followers than {@code threshold}. */
+    List<UUID> celebritiesFollowedBy(UUID userId, long threshold) {
+        return jdbc.sql("""
+                        select f.followee_id from timeline_follow f
+                         where f.follower_id = :user
+                           and (select count(*) from timeline_follow c where c.followee_id = f.followee_id) > :threshold""")
+                .param("user", userId).param("threshold", threshold)
+                .query(UUID.class)
+                .list();
+    }
+
+    /**
+     * The timeline computed from scratch: the posts of the owner and of whomever they follow
+     * (or only of {@code authors}, when given), newest first, after the cursor.
+     */
+    List<TimelineEntry> pull(UUID owner, List<UUID> authors, Cursor after, int limit) {
+        Cursor from = Optional.ofNullable(after).orElseGet(Keyset::startOfNewestFirst);
+        String whose = authors == null
+                ? "(p.author_id = :owner or p.author_id in (select followee_id from timeline_follow where follower_id = :owner))"
+                : "p.author_id in (:authors)";
+        return jdbc.sql("select p.post_id, p.author_id, p.created_at from timeline_post p where " + whose
+                        + " and (p.created_at, p.post_id) < (:time, :post)"
+                        + " order by p.created_at desc, p.post_id desc limit :limit")
+                .param("owner", owner)
+                .param("authors", authors == null || authors.isEmpty() ? List.of(new UUID(0, 0)) : authors)
+                .param("time", utc(from.time())).param("post", from.id()).param("limit", limit)
+                .query(SqlTimelineStore.ENTRY)
+                .list();
+    }
+}

@@ -1,0 +1,53 @@
+package io.glimpse.query.timeline;
+
+import io.glimpse.query.paging.Cursor;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The home timelines: per user, the posts pushed to them, newest first. Two adapters behind one
+ * contract test: SQL (the embedded default) and Redis (one sorted set per user, capped).
+ */
+public interface TimelineStore {
+
+    /** Puts one post into many timelines (fan-out); pushing it twice changes nothing. */
+    void push(Collection<UUID> owners, TimelineEntry entry);
+
+    /** Adds posts to one timeline (a new follow's recent posts). */
+    void merge(UUID owner, List<TimelineEntry> entries);
+
+    /** Takes one post out of many timelines. */
+    void remove(Collection<UUID> owners, TimelineEntry entry);
+
+    /** Takes every post of {@code authorId} out of the owner's timeline (unfollow, block). */
+    void removeAuthor(UUID owner, UUID authorId);
+
+    /** Empties one timeline (its owner's account is gone). */
+    void clear(UUID owner);
+
+    /** Empties every timeline, for a rebuild. */
+    void clearAll();
+
+    /**
+     * Up to {@code limit} entries after the cursor ({@code null}: from the newest), newest first;
+     * entries with the same time are ordered by post id, so paging never repeats or skips one.
+     */
+    List<TimelineEntry> page(UUID owner, Cursor after, int limit);
+
+    /** How many entries the timeline holds; a store with a cap holds at most the cap. */
+    long size(UUID owner);
+
+    /** The most entries one timeline keeps, or {@link Long#MAX_VALUE} when unbounded. */
+    long capacity();
+
+    /**
+     * Whether the store still holds what was written to it. A store that can lose its data
+     * (Redis restarted without persistence, or flushed) says no until it is rebuilt.
+     */
+    boolean isIntact();
+
+    /** Declares the store rebuilt. */
+    void markIntact();
+}
