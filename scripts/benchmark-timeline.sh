@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The timeline benchmark (not part of the test suite): fan-out to 10,000 followers, timeline read
+# throughput and p99 against the trivial endpoint, and redis-benchmark's pipelined ZADD rate.
+# Writes benchmark/results/timeline.md. Options: -Dfollowers=N -Dconcurrency=N -Dseconds=N.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/ensure-postgres.sh >/dev/null
+scripts/ensure-redis.sh
+./mvnw -B -q -ntp -DskipTests install
+./mvnw -B -q -ntp -pl api dependency:build-classpath -Dmdep.outputFile=target/benchmark.classpath -Dmdep.includeScope=test
+exec java -Xmx2g "$@" -cp "api/target/test-classes:api/target/classes:$(cat api/target/benchmark.classpath)" \
+  io.glimpse.benchmark.TimelineBenchmark benchmark/results/timeline.md
