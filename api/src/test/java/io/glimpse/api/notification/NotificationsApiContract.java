@@ -18,7 +18,7 @@ public abstract class NotificationsApiContract extends ApiTest {
     void aFollowNotifiesTheFolloweeAndUnfollowingTakesItBack() {
         Account ann = register("ann");
         Account bob = register("bob");
-        follow(bob, ann);
+        startFollowing(bob, ann);
 
         Map<String, Object> notification = single(ann);
         assertThat(notification).containsEntry("type", "FOLLOW").containsEntry("read", false)
@@ -125,8 +125,8 @@ public abstract class NotificationsApiContract extends ApiTest {
         Account ann = register("ann");
         Account bob = register("bob");
         Account cid = register("cid");
-        follow(bob, ann);
-        follow(cid, ann);
+        startFollowing(bob, ann);
+        startFollowing(cid, ann);
         assertThat(unreadCount(ann)).isEqualTo(2);
 
         http.post().uri("/api/notifications/mark-all-read").headers(ann.bearer()).exchange().expectStatus().isNoContent();
@@ -146,7 +146,7 @@ public abstract class NotificationsApiContract extends ApiTest {
     void onlyTheRecipientSeesOrChangesANotification() {
         Account ann = register("ann");
         Account bob = register("bob");
-        follow(bob, ann);
+        startFollowing(bob, ann);
         String id = (String) single(ann).get("id");
 
         markRead(bob, id, true).expectStatus().isNotFound();
@@ -159,10 +159,6 @@ public abstract class NotificationsApiContract extends ApiTest {
 
     // --- steps ---
 
-    private void follow(Account follower, Account followee) {
-        http.post().uri("/api/users/" + followee.username() + "/follow").headers(follower.bearer()).exchange()
-                .expectStatus().isNoContent();
-    }
 
     private String comment(Account author, String postId, String text) {
         return (String) http.post().uri("/api/posts/" + postId + "/comments").headers(author.bearer())

@@ -98,6 +98,12 @@ public abstract class ApiTest {
                 .<java.util.concurrent.Callable<Account>>mapToObj(i -> () -> register(prefix)).toList());
     }
 
+    /** Makes {@code follower} follow {@code followee}. */
+    protected void startFollowing(Account follower, Account followee) {
+        http.post().uri("/api/users/" + followee.username() + "/follow").headers(follower.bearer()).exchange()
+                .expectStatus().isNoContent();
+    }
+
     /** A text post by {@code author}; answers its id. */
     protected String post(Account author, String caption) {
         return (String) http.post().uri("/api/posts").headers(author.bearer()).contentType(MediaType.APPLICATION_JSON)

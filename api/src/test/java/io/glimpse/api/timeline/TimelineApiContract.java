@@ -24,7 +24,7 @@ public abstract class TimelineApiContract extends ApiTest {
         Account me = register("reader");
         Account friend = register("friend");
         Account stranger = register("stranger");
-        follow(me, friend);
+        startFollowing(me, friend);
         String mine = post(me, "Mine");
         String theirs = post(friend, "Theirs");
         post(stranger, "Not for you");
@@ -39,7 +39,7 @@ public abstract class TimelineApiContract extends ApiTest {
         String older = post(author, "Older");
         String newer = post(author, "Newer");
 
-        follow(me, author);
+        startFollowing(me, author);
         assertThat(timeline(me)).containsExactly(newer, older);
 
         http.delete().uri("/api/users/" + author.username() + "/follow").headers(me.bearer()).exchange()
@@ -51,8 +51,8 @@ public abstract class TimelineApiContract extends ApiTest {
     void aBlockTakesEachSidesPostsOutOfTheOthersTimeline() {
         Account ann = register("ann");
         Account bob = register("bob");
-        follow(ann, bob);
-        follow(bob, ann);
+        startFollowing(ann, bob);
+        startFollowing(bob, ann);
         String annsPost = post(ann, "Ann's");
         String bobsPost = post(bob, "Bob's");
         assertThat(timeline(ann)).containsExactly(bobsPost, annsPost);
@@ -68,7 +68,7 @@ public abstract class TimelineApiContract extends ApiTest {
     void aDeletedPostLeavesEveryTimeline() {
         Account me = register("reader");
         Account author = register("author");
-        follow(me, author);
+        startFollowing(me, author);
         String gone = post(author, "Regret");
         assertThat(timeline(me)).containsExactly(gone);
 
@@ -82,7 +82,7 @@ public abstract class TimelineApiContract extends ApiTest {
     void aCelebritysPostsAreMergedInWhenReadInsteadOfFannedOut() {
         Account celebrity = register("celeb");
         List<Account> fans = registerMany("fan", CELEBRITY_THRESHOLD + 1);
-        fans.forEach(fan -> follow(fan, celebrity));
+        fans.forEach(fan -> startFollowing(fan, celebrity));
         String ownPost = post(fans.get(0), "Mine");
         String famous = post(celebrity, "Hello, fans");
 
@@ -96,7 +96,7 @@ public abstract class TimelineApiContract extends ApiTest {
     void pagingWhileNewPostsArriveNeverRepeatsOrSkips() {
         Account me = register("reader");
         Account author = register("author");
-        follow(me, author);
+        startFollowing(me, author);
         List<String> posts = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             posts.add(0, post(author, "Post " + i));
@@ -117,7 +117,7 @@ public abstract class TimelineApiContract extends ApiTest {
     void postsComeWithTheirCountersAndTheViewersLike() {
         Account me = register("reader");
         Account author = register("author");
-        follow(me, author);
+        startFollowing(me, author);
         String postId = post(author, "Like it");
         http.post().uri("/api/posts/" + postId + "/likes").headers(me.bearer()).exchange().expectStatus().isNoContent();
 
@@ -131,10 +131,6 @@ public abstract class TimelineApiContract extends ApiTest {
         http.get().uri("/api/timeline").exchange().expectStatus().isUnauthorized();
     }
 
-    protected void follow(Account follower, Account followee) {
-        http.post().uri("/api/users/" + followee.username() + "/follow").headers(follower.bearer()).exchange()
-                .expectStatus().isNoContent();
-    }
 
     protected List<String> timeline(Account reader) {
         List<String> ids = new ArrayList<>();

@@ -29,7 +29,7 @@ class TimelineApiOnRedisTest extends TimelineApiContract {
     void pagesBeyondTheCapacityComeFromSql() {
         Account me = register("reader");
         Account author = register("author");
-        follow(me, author);
+        startFollowing(me, author);
         List<String> posts = new ArrayList<>();
         for (int i = 0; i < CAPACITY + 3; i++) {
             posts.add(0, post(author, "Post " + i));
@@ -42,7 +42,7 @@ class TimelineApiOnRedisTest extends TimelineApiContract {
     void lostRedisDataIsNoticedAndRebuiltWhileTimelinesStayCorrect() {
         Account me = register("reader");
         Account author = register("author");
-        follow(me, author);
+        startFollowing(me, author);
         String older = post(author, "Before the flush");
         String newer = post(author, "Also before");
         await().atMost(Duration.ofSeconds(30)).until(store::isIntact);
