@@ -7,6 +7,10 @@ cd "$(dirname "$0")/.."
 
 scripts/ensure-postgres.sh >/dev/null
 scripts/ensure-redis.sh
+if ! command -v wrk >/dev/null; then
+  echo "[benchmark] installing wrk from Debian's packages" >&2
+  apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+fi
 ./mvnw -B -q -ntp -DskipTests install
 ./mvnw -B -q -ntp -pl api dependency:build-classpath -Dmdep.outputFile=target/benchmark.classpath -Dmdep.includeScope=test
 exec java -Xmx2g "$@" -cp "api/target/test-classes:api/target/classes:$(cat api/target/benchmark.classpath)" \

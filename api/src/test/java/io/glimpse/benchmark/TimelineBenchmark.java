@@ -4,7 +4,6 @@ import io.glimpse.GlimpseApplication;
 import io.glimpse.command.social.RelationshipCommands.FollowUser;
 import io.glimpse.command.user.UserCommands.RegisterUser;
 import io.glimpse.query.timeline.TimelineStore;
-import org.HdrHistogram.Histogram;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -26,8 +25,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,8 +34,8 @@ import java.util.regex.Pattern;
  * 10,000 followers through the command bus, and measures:
  * <ol>
  *   <li>fan-out: from a post's 201 until the last of the 10,000 followers has it in their timeline;</li>
- *   <li>timeline reads against the same server's trivial endpoint (liveness): the most requests per
- *       second at a fixed concurrency, then p50/p99 latency at half the timeline's maximum rate;</li>
+ *   <li>timeline reads against the same server's trivial endpoint (liveness), with load from wrk: the
+ *       most requests per second, then p50/p99 latency at half the timeline's maximum rate;</li>
  *   <li>Redis's own pipelined sorted-set write rate, with redis-benchmark.</li>
  * </ol>
  */
@@ -137,33 +134,74 @@ public final class TimelineBenchmark {
         line("");
     }
 
+    /** Load from wrk, a separate process, so that the server keeps the CPU it would have in production. */
     private void reads(String token) throws Exception {
         line("## 2. Timeline reads against the trivial endpoint");
         line("");
-        line("Closed loop, " + CONCURRENCY + " concurrent requests, " + RUN.toSeconds() + " s each (after a warm-up):");
+        line("Load from wrk (a separate process), " + CONCURRENCY + " connections, " + RUN.toSeconds()
+                + " s each, after a warm-up:");
         line("");
-        line("| endpoint | requests/s | p50 ms | p99 ms |");
-        line("|---|---|---|---|");
-        HttpRequest timeline = get("/api/timeline?limit=20", token);
-        HttpRequest trivial = get("/actuator/health/liveness", null);
-        closedLoop(timeline, Duration.ofSeconds(5));
-        closedLoop(trivial, Duration.ofSeconds(5));
-        Result trivialMax = closedLoop(trivial, RUN);
-        Result timelineMax = closedLoop(timeline, RUN);
-        row("GET /actuator/health/liveness (trivial)", trivialMax);
-        row("GET /api/timeline?limit=20", timelineMax);
+        line("| endpoint | load | requests/s | p50 ms | p99 ms |");
+        line("|---|---|---|---|---|");
+        String timeline = base + "/api/timeline?limit=20";
+        String trivial = base + "/actuator/health/liveness";
+        wrk(trivial, null, CONCURRENCY, 5, null);
+        wrk(timeline, token, CONCURRENCY, 5, null);
+        Wrk trivialMax = wrk(trivial, null, CONCURRENCY, RUN.toSeconds(), null);
+        Wrk timelineMax = wrk(timeline, token, CONCURRENCY, RUN.toSeconds(), null);
+        row("GET /actuator/health/liveness (trivial)", "maximum", trivialMax);
+        row("GET /api/timeline?limit=20", "maximum", timelineMax);
+        double half = timelineMax.requestsPerSecond() / 2;
+        Wrk atHalf = wrk(timeline, token, CONCURRENCY, RUN.toSeconds(), half);
+        row("GET /api/timeline?limit=20", "paced at half the maximum (" + Math.round(half) + "/s)", atHalf);
         line("");
-        double half = timelineMax.throughput() / 2;
-        Result atHalf = openLoop(timeline, half, RUN);
-        line("Open loop at half the timeline's maximum (" + Math.round(half) + " requests/s, " + RUN.toSeconds()
-                + " s): p50 " + ms(atHalf.histogram().getValueAtPercentile(50)) + " ms, p99 "
-                + ms(atHalf.histogram().getValueAtPercentile(99)) + " ms, "
-                + Math.round(atHalf.throughput()) + " requests/s served.");
+        line("Timeline throughput is " + Math.round(100 * timelineMax.requestsPerSecond() / trivialMax.requestsPerSecond())
+                + "% of the trivial endpoint's (target: at least 50%); p99 at half load " + atHalf.p99()
+                + " ms (target: under 25 ms).");
         line("");
-        line("Timeline throughput is " + Math.round(100 * timelineMax.throughput() / trivialMax.throughput())
-                + "% of the trivial endpoint's (target: at least 50%); p99 at half load "
-                + ms(atHalf.histogram().getValueAtPercentile(99)) + " ms (target: under 25 ms).");
-        line("");
+    }
+
+    record Wrk(double requestsPerSecond, String p50, String p99) {
+    }
+
+    private Wrk wrk(String url, String token, int connections, long seconds, Double rate)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s",
+                "--latency"));
+        if (token != null) {
+            command.addAll(List.of("-H", "Authorization: Bearer " + token));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (rate != null) {
+            command.addAll(List.of("-s", "benchmark/paced.lua"));
+            builder.environment().put("RATE", String.valueOf(rate));
+            builder.environment().put("CONNECTIONS", String.valueOf(connections));
+        }
+        command.add(url);
+        builder.command(command);
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        Matcher rps = Pattern.compile("Requests/sec:\\s+([\\d.]+)").matcher(out);
+        if (!rps.find()) {
+            throw new IllegalStateException("wrk said: " + out);
+        }
+        return new Wrk(Double.parseDouble(rps.group(1)), percentile(out, "50%"), percentile(out, "99%"));
+    }
+
+    /** A percentile line of wrk's --latency output, in milliseconds. */
+    private static String percentile(String wrkOutput, String which) {
+        Matcher matcher = Pattern.compile("\\s" + which + "\\s+([\\d.]+)(us|ms|s)").matcher(wrkOutput);
+        if (!matcher.find()) {
+            return "?";
+        }
+        double value = Double.parseDouble(matcher.group(1));
+        double ms = switch (matcher.group(2)) {
+            case "us" -> value / 1000;
+            case "s" -> value * 1000;
+            default -> value;
+        };
+        return String.format("%.1f", ms);
     }
 
     private void store(ConfigurableApplicationContext app) {
@@ -184,61 +222,6 @@ public final class TimelineBenchmark {
         line("");
     }
 
-    record Result(Histogram histogram, double throughput) {
-    }
-
-    private Result closedLoop(HttpRequest request, Duration duration) throws Exception {
-        Histogram histogram = new Histogram(60_000_000_000L, 3);
-        AtomicLong done = new AtomicLong();
-        long end = System.nanoTime() + duration.toNanos();
-        List<Thread> workers = new ArrayList<>();
-        for (int i = 0; i < CONCURRENCY; i++) {
-            Thread worker = new Thread(() -> {
-                while (System.nanoTime() < end) {
-                    long start = System.nanoTime();
-                    try {
-                        http.send(request, HttpResponse.BodyHandlers.discarding());
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                    synchronized (histogram) {
-                        histogram.recordValue(System.nanoTime() - start);
-                    }
-                    done.incrementAndGet();
-                }
-            });
-            workers.add(worker);
-            worker.start();
-        }
-        for (Thread worker : workers) {
-            worker.join();
-        }
-        return new Result(histogram, done.get() / (double) duration.toSeconds());
-    }
-
-    /** Requests sent at a fixed rate whatever the answers' latency, so slow answers cannot hide. */
-    private Result openLoop(HttpRequest request, double rate, Duration duration) throws Exception {
-        Histogram histogram = new Histogram(60_000_000_000L, 3);
-        long interval = (long) (1_000_000_000L / rate);
-        long start = System.nanoTime();
-        long count = duration.toNanos() / interval;
-        List<CompletableFuture<?>> inFlight = new ArrayList<>();
-        for (long i = 0; i < count; i++) {
-            long intended = start + i * interval;
-            long wait = intended - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenRun(() -> {
-                synchronized (histogram) {
-                    histogram.recordValue(System.nanoTime() - intended);
-                }
-            }));
-        }
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-        return new Result(histogram, count / (double) duration.toSeconds());
-    }
-
     private static void awaitFollowersKnownToTimelines(ConfigurableApplicationContext app, UUID authorId)
             throws InterruptedException {
         var jdbc = app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
@@ -257,17 +240,9 @@ public final class TimelineBenchmark {
         return field(response.body(), "accessToken");
     }
 
-    private HttpRequest get(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).GET();
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        return builder.build();
-    }
-
-    private void row(String name, Result result) {
-        line("| " + name + " | " + Math.round(result.throughput()) + " | "
-                + ms(result.histogram().getValueAtPercentile(50)) + " | " + ms(result.histogram().getValueAtPercentile(99)) + " |");
+    private void row(String name, String load, Wrk result) {
+        line("| " + name + " | " + load + " | " + Math.round(result.requestsPerSecond()) + " | " + result.p50() + " | "
+                + result.p99() + " |");
     }
 
     private static String field(String json, String name) {
@@ -280,10 +255,6 @@ public final class TimelineBenchmark {
 
     private void line(String text) {
         report.append(text).append('\n');
-    }
-
-    private static String ms(long nanos) {
-        return String.format("%.1f", nanos / 1e6);
     }
 
     private static String millis(long nanos) {

@@ -28,6 +28,11 @@ import java.util.UUID;
 public class Sessions {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final long REMEMBER_NANOS = java.time.Duration.ofSeconds(1).toNanos();
+    private static final int MAX_REMEMBERED = 100_000;
+
+    /** Sessions seen active recently, with the time until which that answer stands. */
+    private final java.util.concurrent.ConcurrentMap<UUID, Long> recentlyActive = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -88,20 +93,39 @@ public class Sessions {
                 issueRefreshToken(token.sessionId())));
     }
 
+    /**
+     * Asked on every authenticated request, so answers are remembered for a second. Revocations
+     * made by this instance take effect at once (they forget the session); those made by another
+     * instance within at most that second.
+     */
     public boolean isActive(UUID sessionId) {
-        return jdbc.sql("select count(*) from auth_session where id = ? and revoked_at is null")
+        long now = System.nanoTime();
+        Long activeUntil = recentlyActive.get(sessionId);
+        if (activeUntil != null && activeUntil - now > 0) {
+            return true;
+        }
+        boolean active = jdbc.sql("select count(*) from auth_session where id = ? and revoked_at is null")
                 .param(sessionId)
                 .query(Long.class)
                 .single() > 0;
+        if (active) {
+            if (recentlyActive.size() > MAX_REMEMBERED) {
+                recentlyActive.clear();
+            }
+            recentlyActive.put(sessionId, now + REMEMBER_NANOS);
+        }
+        return active;
     }
 
     public void revoke(UUID sessionId) {
+        recentlyActive.remove(sessionId);
         jdbc.sql("update auth_session set revoked_at = ? where id = ? and revoked_at is null")
                 .params(now(), sessionId)
                 .update();
     }
 
     public void revokeAllOf(UUID userId) {
+        recentlyActive.clear();
         jdbc.sql("update auth_session set revoked_at = ? where user_id = ? and revoked_at is null")
                 .params(now(), userId)
                 .update();

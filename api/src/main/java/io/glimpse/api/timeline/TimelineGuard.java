@@ -26,6 +26,8 @@ class TimelineGuard {
     private final EventStore eventStore;
     /** The head of the event stream when the rebuild started, or -1 when none is under way. */
     private long rebuildTarget = -1;
+    /** Whether the processor has been seen replaying since the reset: before that its status is stale. */
+    private boolean replaySeen;
 
     TimelineGuard(TimelineStore store, EventProcessingConfiguration processing, EventStore eventStore) {
         this.store = store;
@@ -41,12 +43,21 @@ class TimelineGuard {
         StreamingEventProcessor timelines = processing
                 .eventProcessor(TimelineProjection.NAME, StreamingEventProcessor.class).orElseThrow();
         if (rebuildTarget < 0) {
+            long head = eventStore.createHeadToken().position().orElse(-1);
+            if (head < 0) {
+                store.markIntact(); // no event yet: an empty store is the right one
+                return;
+            }
             log.warn("The timeline store has lost its data: rebuilding it from the event store");
-            rebuildTarget = eventStore.createHeadToken().position().orElse(0);
+            rebuildTarget = head;
+            replaySeen = false;
             timelines.shutDown();
             timelines.resetTokens();
             timelines.start();
-        } else if (hasReached(timelines, rebuildTarget)) {
+            return;
+        }
+        replaySeen |= timelines.isReplaying();
+        if (replaySeen && hasReached(timelines, rebuildTarget)) {
             store.markIntact();
             rebuildTarget = -1;
             log.info("The timeline store is rebuilt");

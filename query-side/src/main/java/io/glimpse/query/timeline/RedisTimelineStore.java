@@ -25,9 +25,12 @@ import java.util.UUID;
  */
 class RedisTimelineStore implements TimelineStore {
 
+    private static final long INTACT_REMEMBERED_NANOS = 500_000_000L;
+
     private final StringRedisTemplate redis;
     private final String prefix;
     private final int capacity;
+    private volatile long intactUntil = System.nanoTime();
 
     RedisTimelineStore(StringRedisTemplate redis, String keyPrefix, int capacity) {
         this.redis = redis;
@@ -82,6 +85,7 @@ class RedisTimelineStore implements TimelineStore {
 
     @Override
     public void clearAll() {
+        intactUntil = System.nanoTime();
         List<String> keys = new ArrayList<>();
         try (var scan = redis.scan(ScanOptions.scanOptions().match(prefix + "*").count(1000).build())) {
             scan.forEachRemaining(keys::add);
@@ -91,36 +95,39 @@ class RedisTimelineStore implements TimelineStore {
         }
     }
 
-    /** Entries at the cursor's exact time but with a smaller post id come first, then older ones. */
+    /**
+     * Entries at the cursor's exact time but with a smaller post id come first, then older ones.
+     * One pipelined round trip: on a busy server every round trip to Redis counts.
+     */
     @Override
-    public List<TimelineEntry> page(UUID owner, Cursor after, int limit) {
-        String key = keyString(owner);
+    public Slice slice(UUID owner, Cursor after, int limit) {
+        byte[] key = key(owner);
+        double newestOlder = after == null ? Double.POSITIVE_INFINITY : score(after.time()) - 1;
+        List<Object> replies = redis.executePipelined((RedisCallback<Object>) connection -> {
+            if (after != null) {
+                double time = score(after.time());
+                connection.zSetCommands().zRangeByScoreWithScores(key, time, time);
+            }
+            // Scores are whole microseconds, so "older than the cursor" is "at most one microsecond less".
+            connection.zSetCommands().zRevRangeByScoreWithScores(key, Double.NEGATIVE_INFINITY, newestOlder, 0, limit);
+            connection.zSetCommands().zCard(key);
+            return null;
+        });
         List<TimelineEntry> page = new ArrayList<>();
-        // Scores are whole microseconds, so "older than the cursor" is "at most one microsecond less".
-        double newestOlder;
-        if (after == null) {
-            newestOlder = Double.POSITIVE_INFINITY;
-        } else {
-            double time = score(after.time());
-            Set<TypedTuple<String>> ties =
-                    redis.opsForZSet().rangeByScoreWithScores(key, time, time);
-            if (ties != null) {
-                ties.stream().map(RedisTimelineStore::entry)
-                        .filter(entry -> entry.postId().toString().compareTo(after.id().toString()) < 0)
-                        .sorted(Comparator.comparing((TimelineEntry entry) -> entry.postId().toString()).reversed())
-                        .limit(limit)
-                        .forEach(page::add);
-            }
-            newestOlder = time - 1;
+        if (after != null) {
+            tuples(replies.get(0)).stream()
+                    .filter(entry -> entry.postId().toString().compareTo(after.id().toString()) < 0)
+                    .sorted(Comparator.comparing((TimelineEntry entry) -> entry.postId().toString()).reversed())
+                    .forEach(page::add);
         }
-        if (page.size() < limit) {
-            var rest = redis.opsForZSet().reverseRangeByScoreWithScores(key, Double.NEGATIVE_INFINITY, newestOlder,
-                    0, limit - page.size());
-            if (rest != null) {
-                rest.stream().map(RedisTimelineStore::entry).forEach(page::add);
-            }
-        }
-        return page;
+        page.addAll(tuples(replies.get(replies.size() - 2)));
+        long size = ((Number) replies.get(replies.size() - 1)).longValue();
+        return new Slice(page.size() > limit ? page.subList(0, limit) : page, size < capacity);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<TimelineEntry> tuples(Object reply) {
+        return ((Collection<TypedTuple<String>>) reply).stream().map(RedisTimelineStore::entry).toList();
     }
 
     @Override
@@ -134,9 +141,21 @@ class RedisTimelineStore implements TimelineStore {
         return capacity;
     }
 
+    /**
+     * Asked on every timeline read, so a "yes" is remembered for half a second: a loss is still
+     * noticed within that, and reads meanwhile fall back to SQL as soon as it is.
+     */
     @Override
     public boolean isIntact() {
-        return Boolean.TRUE.equals(redis.hasKey(prefix + "intact"));
+        long now = System.nanoTime();
+        if (intactUntil - now > 0) {
+            return true;
+        }
+        boolean intact = Boolean.TRUE.equals(redis.hasKey(prefix + "intact"));
+        if (intact) {
+            intactUntil = now + INTACT_REMEMBERED_NANOS;
+        }
+        return intact;
     }
 
     @Override

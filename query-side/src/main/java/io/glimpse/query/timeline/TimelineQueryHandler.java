@@ -58,8 +58,9 @@ class TimelineQueryHandler {
         if (!store.isIntact()) {
             return sources.pull(viewer, null, after, count);
         }
-        List<TimelineEntry> entries = new ArrayList<>(store.page(viewer, after, count));
-        if (entries.size() < count && store.size(viewer) >= store.capacity()) {
+        TimelineStore.Slice stored = store.slice(viewer, after, count);
+        List<TimelineEntry> entries = new ArrayList<>(stored.entries());
+        if (entries.size() < count && !stored.complete()) {
             Cursor from = entries.isEmpty() ? after : cursorAt(entries.get(entries.size() - 1));
             entries.addAll(sources.pull(viewer, null, from, count - entries.size()));
         }

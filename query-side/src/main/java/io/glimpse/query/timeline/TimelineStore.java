@@ -34,7 +34,15 @@ public interface TimelineStore {
      * Up to {@code limit} entries after the cursor ({@code null}: from the newest), newest first;
      * entries with the same time are ordered by post id, so paging never repeats or skips one.
      */
-    List<TimelineEntry> page(UUID owner, Cursor after, int limit);
+    default List<TimelineEntry> page(UUID owner, Cursor after, int limit) {
+        return slice(owner, after, limit).entries();
+    }
+
+    /** {@link #page} and whether the timeline is complete: no older entry was dropped for the cap. */
+    Slice slice(UUID owner, Cursor after, int limit);
+
+    record Slice(List<TimelineEntry> entries, boolean complete) {
+    }
 
     /** How many entries the timeline holds; a store with a cap holds at most the cap. */
     long size(UUID owner);
