@@ -65,8 +65,8 @@ public final class TimelineBenchmark {
             line("# Timeline benchmark");
             line("");
             line("Run " + Instant.now() + " on " + Runtime.getRuntime().availableProcessors() + " cores, Java "
-                    + System.getProperty("java.version") + "; server and load generator in one JVM on loopback;"
-                    + " timelines in Redis (127.0.0.1:6379).");
+                    + System.getProperty("java.version") + "; Glimpse on the embedded database with timelines in Redis"
+                    + " (127.0.0.1:6379), load from wrk over loopback.");
             line("");
             String[] author = seed(app);
             fanOut(app, author);
