@@ -20,14 +20,19 @@ import org.springframework.stereotype.Component;
 class TimelineGuard {
 
     private static final Logger log = LoggerFactory.getLogger(TimelineGuard.class);
+    /**
+     * Right after a restart the processor may still report its position from before the reset;
+     * within this time it has claimed its segment again and reports the replay's.
+     */
+    private static final long STATUS_SETTLES_NANOS = java.time.Duration.ofSeconds(3).toNanos();
 
     private final TimelineStore store;
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     /** The head of the event stream when the rebuild started, or -1 when none is under way. */
     private long rebuildTarget = -1;
-    /** Whether the processor has been seen replaying since the reset: before that its status is stale. */
-    private boolean replaySeen;
+    /** When the rebuild started: the processor's status says nothing about it until it has claimed its segment again. */
+    private long rebuildStartedAt;
 
     TimelineGuard(TimelineStore store, EventProcessingConfiguration processing, EventStore eventStore) {
         this.store = store;
@@ -50,14 +55,13 @@ class TimelineGuard {
             }
             log.warn("The timeline store has lost its data: rebuilding it from the event store");
             rebuildTarget = head;
-            replaySeen = false;
+            rebuildStartedAt = System.nanoTime();
             timelines.shutDown();
             timelines.resetTokens();
             timelines.start();
             return;
         }
-        replaySeen |= timelines.isReplaying();
-        if (replaySeen && hasReached(timelines, rebuildTarget)) {
+        if (System.nanoTime() - rebuildStartedAt > STATUS_SETTLES_NANOS && hasReached(timelines, rebuildTarget)) {
             store.markIntact();
             rebuildTarget = -1;
             log.info("The timeline store is rebuilt");

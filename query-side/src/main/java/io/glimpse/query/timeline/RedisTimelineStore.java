@@ -25,12 +25,9 @@ import java.util.UUID;
  */
 class RedisTimelineStore implements TimelineStore {
 
-    private static final long INTACT_REMEMBERED_NANOS = 500_000_000L;
-
     private final StringRedisTemplate redis;
     private final String prefix;
     private final int capacity;
-    private volatile long intactUntil = System.nanoTime();
 
     RedisTimelineStore(StringRedisTemplate redis, String keyPrefix, int capacity) {
         this.redis = redis;
@@ -85,7 +82,6 @@ class RedisTimelineStore implements TimelineStore {
 
     @Override
     public void clearAll() {
-        intactUntil = System.nanoTime();
         List<String> keys = new ArrayList<>();
         try (var scan = redis.scan(ScanOptions.scanOptions().match(prefix + "*").count(1000).build())) {
             scan.forEachRemaining(keys::add);
@@ -141,20 +137,12 @@ class RedisTimelineStore implements TimelineStore {
     }
 
     /**
-     * Asked on every timeline read, so a "yes" is remembered for half a second: a loss is still
-     * noticed within that, and reads meanwhile fall back to SQL as soon as it is.
+     * Asked on every timeline read, and never remembered: a read after a loss must go to SQL at
+     * once, not show an empty timeline.
      */
     @Override
     public boolean isIntact() {
-        long now = System.nanoTime();
-        if (intactUntil - now > 0) {
-            return true;
-        }
-        boolean intact = Boolean.TRUE.equals(redis.hasKey(prefix + "intact"));
-        if (intact) {
-            intactUntil = now + INTACT_REMEMBERED_NANOS;
-        }
-        return intact;
+        return Boolean.TRUE.equals(redis.hasKey(prefix + "intact"));
     }
 
     @Override

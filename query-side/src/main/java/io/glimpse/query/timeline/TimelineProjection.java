@@ -86,9 +86,9 @@ public class TimelineProjection {
         sources.forget(event.userId());
     }
 
+    /** Empties the store only: the sources are rewritten idempotently and must keep serving reads meanwhile. */
     @ResetHandler
     void reset() {
-        sources.deleteAll();
         store.clearAll();
     }
 

@@ -17,7 +17,8 @@ import static io.glimpse.query.user.UserViewRepository.utc;
  * that it sees follows and posts in exactly the order of the events: a post is fanned out to
  * precisely the followers its author had when it was written. Also the source of timelines pulled
  * from SQL: celebrities' posts, pages beyond a Redis timeline's cap, and every page while Redis is
- * being rebuilt.
+ * being rebuilt. Its writes are idempotent and a replay does not empty it, so those pulls stay
+ * whole while the processor replays.
  */
 @Repository
 public class TimelineSources {
@@ -29,8 +30,10 @@ public class TimelineSources {
     }
 
     void addPost(TimelineEntry post) {
-        jdbc.sql("insert into timeline_post (post_id, author_id, created_at) values (?, ?, ?)")
-                .params(post.postId(), post.authorId(), utc(post.createdAt()))
+        jdbc.sql("""
+                        insert into timeline_post (post_id, author_id, created_at) select :post, :author, :at
+                         where not exists (select 1 from timeline_post where post_id = :post)""")
+                .param("post", post.postId()).param("author", post.authorId()).param("at", utc(post.createdAt()))
                 .update();
     }
 
@@ -42,7 +45,11 @@ public class TimelineSources {
     }
 
     void follow(UUID followerId, UUID followeeId) {
-        jdbc.sql("insert into timeline_follow (follower_id, followee_id) values (?, ?)").params(followerId, followeeId).update();
+        jdbc.sql("""
+                        insert into timeline_follow (follower_id, followee_id) select :follower, :followee
+                         where not exists (select 1 from timeline_follow where follower_id = :follower and followee_id = :followee)""")
+                .param("follower", followerId).param("followee", followeeId)
+                .update();
     }
 
     void unfollow(UUID followerId, UUID followeeId) {
@@ -52,11 +59,6 @@ public class TimelineSources {
     void forget(UUID userId) {
         jdbc.sql("delete from timeline_follow where follower_id = :user or followee_id = :user").param("user", userId).update();
         jdbc.sql("delete from timeline_post where author_id = ?").param(userId).update();
-    }
-
-    void deleteAll() {
-        jdbc.sql("delete from timeline_follow").update();
-        jdbc.sql("delete from timeline_post").update();
     }
 
     long followerCount(UUID userId) {
