@@ -131,10 +131,6 @@ class RedisTimelineStore implements TimelineStore {
         return size == null ? 0 : size;
     }
 
-    @Override
-    public long capacity() {
-        return capacity;
-    }
 
     /**
      * Asked on every timeline read, and never remembered: a read after a loss must go to SQL at

@@ -90,10 +90,6 @@ class SqlTimelineStore implements TimelineStore {
         return jdbc.sql("select count(*) from timeline_entry where owner_id = ?").param(owner).query(Long.class).single();
     }
 
-    @Override
-    public long capacity() {
-        return Long.MAX_VALUE;
-    }
 
     @Override
     public boolean isIntact() {

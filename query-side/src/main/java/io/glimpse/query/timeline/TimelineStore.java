@@ -47,9 +47,6 @@ public interface TimelineStore {
     /** How many entries the timeline holds; a store with a cap holds at most the cap. */
     long size(UUID owner);
 
-    /** The most entries one timeline keeps, or {@link Long#MAX_VALUE} when unbounded. */
-    long capacity();
-
     /**
      * Whether the store still holds what was written to it. A store that can lose its data
      * (Redis restarted without persistence, or flushed) says no until it is rebuilt.
