@@ -1,5 +1,7 @@
 package io.glimpse.api.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.glimpse.api.config.GlimpseProperties;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtException;
@@ -23,11 +25,14 @@ import java.util.UUID;
 public class AccessTokens {
 
     private static final String ISSUER = "glimpse";
+    private static final int VERIFIED_TOKENS = 50_000;
 
     private final JwtSigningKey signingKey;
     private final Duration ttl;
     private final Clock clock;
     private final JwtParser parser;
+    /** Bounded; an entry outlives its token by no more than the token's lifetime. */
+    private final Cache<String, Verified> verified;
 
     AccessTokens(JwtSigningKey signingKey, GlimpseProperties properties, Clock clock) {
         this.signingKey = signingKey;
@@ -40,6 +45,7 @@ public class AccessTokens {
                 .requireIssuer(ISSUER)
                 .clock(() -> Date.from(clock.instant()))
                 .build();
+        this.verified = Caffeine.newBuilder().maximumSize(VERIFIED_TOKENS).expireAfterWrite(ttl).build();
     }
 
     public Duration ttl() {
@@ -61,18 +67,39 @@ public class AccessTokens {
                 .compact();
     }
 
-    /** @return the token's user, or empty when the token is forged, expired or malformed */
+    /**
+     * @return the token's user, or empty when the token is forged, expired or malformed. A token
+     * seen before is not verified again until it expires: a client sends the same token with every
+     * request, and checking its signature and parsing its claims was a seventh of a timeline read.
+     * Only tokens that passed verification are remembered, keyed by their exact text.
+     */
     public Optional<AuthenticatedUser> verify(String token) {
+        Verified known = verified.getIfPresent(token);
+        if (known == null) {
+            known = parse(token);
+            if (known == null) {
+                return Optional.empty();
+            }
+            verified.put(token, known);
+        }
+        return clock.instant().isBefore(known.expiresAt()) ? Optional.of(known.user()) : Optional.empty();
+    }
+
+    private Verified parse(String token) {
         try {
             Claims claims = parser.parseSignedClaims(token).getPayload();
             List<?> roles = claims.get("roles", List.class);
-            return Optional.of(new AuthenticatedUser(
+            return new Verified(new AuthenticatedUser(
                     UUID.fromString(claims.getSubject()),
                     claims.get("username", String.class),
                     roles != null && roles.contains("ADMIN"),
-                    UUID.fromString(claims.get("sid", String.class))));
+                    UUID.fromString(claims.get("sid", String.class))),
+                    claims.getExpiration().toInstant());
         } catch (JwtException | IllegalArgumentException | NullPointerException invalid) {
-            return Optional.empty();
+            return null;
         }
+    }
+
+    private record Verified(AuthenticatedUser user, Instant expiresAt) {
     }
 }

@@ -1,5 +1,7 @@
 package io.glimpse.api.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.glimpse.api.config.GlimpseProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,11 +30,10 @@ import java.util.UUID;
 public class Sessions {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final long REMEMBER_NANOS = java.time.Duration.ofSeconds(1).toNanos();
-    private static final int MAX_REMEMBERED = 100_000;
 
     /** Sessions seen active recently, with the time until which that answer stands. */
-    private final java.util.concurrent.ConcurrentMap<UUID, Long> recentlyActive = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Cache<UUID, Boolean> recentlyActive = Caffeine.newBuilder()
+            .maximumSize(100_000).expireAfterWrite(Duration.ofSeconds(1)).build();
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -99,9 +100,7 @@ public class Sessions {
      * instance within at most that second.
      */
     public boolean isActive(UUID sessionId) {
-        long now = System.nanoTime();
-        Long activeUntil = recentlyActive.get(sessionId);
-        if (activeUntil != null && activeUntil - now > 0) {
+        if (recentlyActive.getIfPresent(sessionId) != null) {
             return true;
         }
         boolean active = jdbc.sql("select count(*) from auth_session where id = ? and revoked_at is null")
@@ -109,26 +108,23 @@ public class Sessions {
                 .query(Long.class)
                 .single() > 0;
         if (active) {
-            if (recentlyActive.size() > MAX_REMEMBERED) {
-                recentlyActive.clear();
-            }
-            recentlyActive.put(sessionId, now + REMEMBER_NANOS);
+            recentlyActive.put(sessionId, Boolean.TRUE);
         }
         return active;
     }
 
     public void revoke(UUID sessionId) {
-        recentlyActive.remove(sessionId);
         jdbc.sql("update auth_session set revoked_at = ? where id = ? and revoked_at is null")
                 .params(now(), sessionId)
                 .update();
+        recentlyActive.invalidate(sessionId);
     }
 
     public void revokeAllOf(UUID userId) {
-        recentlyActive.clear();
         jdbc.sql("update auth_session set revoked_at = ? where user_id = ? and revoked_at is null")
                 .params(now(), userId)
                 .update();
+        recentlyActive.invalidateAll();
     }
 
     private String issueRefreshToken(UUID sessionId) {

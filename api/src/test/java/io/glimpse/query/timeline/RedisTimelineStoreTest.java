@@ -25,7 +25,13 @@ class RedisTimelineStoreTest extends TimelineStoreContract {
         connections.afterPropertiesSet();
         connections.start();
         redis = new StringRedisTemplate(connections);
-        return new RedisTimelineStore(redis, "test:" + UUID.randomUUID() + ":", 800);
+        return intact(new RedisTimelineStore(redis, "test:" + UUID.randomUUID() + ":", 800));
+    }
+
+    /** As the timeline processor leaves it once it has built the timelines. */
+    private static TimelineStore intact(TimelineStore store) {
+        store.markIntact();
+        return store;
     }
 
     @AfterEach
@@ -36,7 +42,7 @@ class RedisTimelineStoreTest extends TimelineStoreContract {
 
     @Test
     void aTimelineKeepsOnlyTheNewestEntriesUpToItsCapacity() {
-        TimelineStore store = new RedisTimelineStore(redis, "test:" + UUID.randomUUID() + ":", CAPACITY);
+        TimelineStore store = intact(new RedisTimelineStore(redis, "test:" + UUID.randomUUID() + ":", CAPACITY));
         for (int i = 0; i < CAPACITY + 3; i++) {
             store.push(List.of(ann), entry(author, i));
         }
@@ -50,10 +56,15 @@ class RedisTimelineStoreTest extends TimelineStoreContract {
 
     @Test
     void itIsIntactOnlyOnceMarkedAndNotAfterItsDataIsGone() {
+        TimelineStore store = new RedisTimelineStore(redis, "test:" + UUID.randomUUID() + ":", CAPACITY);
+        store.push(List.of(ann), entry(author, 1));
         assertThat(store.isIntact()).isFalse();
+        assertThat(store.slice(ann, null, 10)).as("not intact: no answer rather than a wrong one").isEmpty();
         store.markIntact();
         assertThat(store.isIntact()).isTrue();
+        assertThat(store.slice(ann, null, 10)).hasValueSatisfying(slice -> assertThat(slice.entries()).hasSize(1));
         store.clearAll();
         assertThat(store.isIntact()).as("a flush takes the marker too").isFalse();
+        assertThat(store.slice(ann, null, 10)).isEmpty();
     }
 }

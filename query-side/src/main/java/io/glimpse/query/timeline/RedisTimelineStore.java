@@ -5,7 +5,7 @@ import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
+import org.springframework.data.redis.core.script.RedisScript;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,14 +26,26 @@ import java.util.UUID;
  */
 class RedisTimelineStore implements TimelineStore {
 
+    /** KEYS: the intact marker, the timeline. ARGV: the cursor's score (or ""), the bound for older entries, the count. */
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> SLICE = RedisScript.of("""
+            if redis.call('EXISTS', KEYS[1]) == 0 then return {} end
+            local same = {}
+            if ARGV[1] ~= '' then same = redis.call('ZRANGEBYSCORE', KEYS[2], ARGV[1], ARGV[1], 'WITHSCORES') end
+            local older = redis.call('ZREVRANGEBYSCORE', KEYS[2], ARGV[2], '-inf', 'WITHSCORES', 'LIMIT', 0, ARGV[3])
+            return {same, older, redis.call('ZCARD', KEYS[2])}
+            """, List.class);
+
     private final StringRedisTemplate redis;
     private final String prefix;
     private final int capacity;
+    private final String intactKey;
 
     RedisTimelineStore(StringRedisTemplate redis, String keyPrefix, int capacity) {
         this.redis = redis;
         this.prefix = keyPrefix + "timeline:";
         this.capacity = capacity;
+        this.intactKey = prefix + "intact";
     }
 
     @Override
@@ -92,37 +105,44 @@ class RedisTimelineStore implements TimelineStore {
     }
 
     /**
-     * Entries at the cursor's exact time but with a smaller post id come first, then older ones.
-     * Plain commands on the shared connection, not a pipeline: Spring Data Redis pipelines on a
-     * connection of their own, and opening one per read costs more than the round trips it saves.
+     * One round trip, one script: whether the store is intact, the entries at the cursor's exact
+     * time (those with a smaller post id come first), up to {@code limit} older ones, and the
+     * set's size (a short page of a full set means entries were trimmed for the cap).
      */
     @Override
-    public Slice slice(UUID owner, Cursor after, int limit) {
-        String key = keyString(owner);
+    public Optional<Slice> slice(UUID owner, Cursor after, int limit) {
+        String cursorScore = after == null ? "" : Long.toString(micros(after.time()));
+        // Scores are whole microseconds: "older than the cursor" is an exclusive bound on its score.
+        String newestOlder = after == null ? "+inf" : "(" + cursorScore;
+        List<Object> reply = redis.execute(SLICE, List.of(intactKey, keyString(owner)),
+                cursorScore, newestOlder, Integer.toString(limit));
+        if (reply == null || reply.isEmpty()) {
+            return Optional.empty();
+        }
         List<TimelineEntry> page = new ArrayList<>();
-        // Scores are whole microseconds, so "older than the cursor" is "at most one microsecond less".
-        double newestOlder = Double.POSITIVE_INFINITY;
         if (after != null) {
-            double time = score(after.time());
-            newestOlder = time - 1;
-            tuples(redis.opsForZSet().rangeByScoreWithScores(key, time, time)).stream()
+            entries(reply.get(0)).stream()
                     .filter(entry -> entry.postId().toString().compareTo(after.id().toString()) < 0)
                     .sorted(Comparator.comparing((TimelineEntry entry) -> entry.postId().toString()).reversed())
                     .forEach(page::add);
         }
-        if (page.size() < limit) {
-            page.addAll(tuples(redis.opsForZSet().reverseRangeByScoreWithScores(key, Double.NEGATIVE_INFINITY,
-                    newestOlder, 0, limit - page.size())));
-        }
-        // A short first page is the whole set, so it is complete unless it fills the cap; only a short
-        // later page needs the set's size to tell.
-        boolean complete = page.size() == limit
-                || (after == null ? page.size() < capacity : size(owner) < capacity);
-        return new Slice(page.size() > limit ? page.subList(0, limit) : page, complete);
+        page.addAll(entries(reply.get(1)));
+        boolean complete = page.size() >= limit || (Long) reply.get(2) < capacity;
+        return Optional.of(new Slice(page.size() > limit ? List.copyOf(page.subList(0, limit)) : page, complete));
     }
 
-    private static List<TimelineEntry> tuples(Collection<TypedTuple<String>> reply) {
-        return reply == null ? List.of() : reply.stream().map(RedisTimelineStore::entry).toList();
+    /** A {@code WITHSCORES} reply: member, score, member, score… */
+    private static List<TimelineEntry> entries(Object reply) {
+        List<?> flat = (List<?>) reply;
+        List<TimelineEntry> entries = new ArrayList<>(flat.size() / 2);
+        for (int i = 0; i + 1 < flat.size(); i += 2) {
+            String member = (String) flat.get(i);
+            int colon = member.indexOf(':');
+            entries.add(new TimelineEntry(UUID.fromString(member.substring(0, colon)),
+                    UUID.fromString(member.substring(colon + 1)),
+                    Instant.EPOCH.plus((long) Double.parseDouble((String) flat.get(i + 1)), ChronoUnit.MICROS)));
+        }
+        return entries;
     }
 
     @Override
@@ -138,12 +158,12 @@ class RedisTimelineStore implements TimelineStore {
      */
     @Override
     public boolean isIntact() {
-        return Boolean.TRUE.equals(redis.hasKey(prefix + "intact"));
+        return Boolean.TRUE.equals(redis.hasKey(intactKey));
     }
 
     @Override
     public void markIntact() {
-        redis.opsForValue().set(prefix + "intact", Instant.now().toString());
+        redis.opsForValue().set(intactKey, Instant.now().toString());
     }
 
     private void pipelined(java.util.function.Consumer<RedisConnection> commands) {
@@ -153,15 +173,11 @@ class RedisTimelineStore implements TimelineStore {
         });
     }
 
-    private static TimelineEntry entry(TypedTuple<String> tuple) {
-        String member = tuple.getValue();
-        int colon = member.indexOf(':');
-        long micros = tuple.getScore().longValue();
-        return new TimelineEntry(UUID.fromString(member.substring(0, colon)), UUID.fromString(member.substring(colon + 1)),
-                Instant.EPOCH.plus(micros, ChronoUnit.MICROS));
+    private static double score(Instant time) {
+        return micros(time);
     }
 
-    private static double score(Instant time) {
+    private static long micros(Instant time) {
         return ChronoUnit.MICROS.between(Instant.EPOCH, time);
     }
 

@@ -74,15 +74,15 @@ class SqlTimelineStore implements TimelineStore {
     }
 
     @Override
-    public Slice slice(UUID owner, Cursor after, int limit) {
+    public Optional<Slice> slice(UUID owner, Cursor after, int limit) {
         Cursor from = Optional.ofNullable(after).orElseGet(Keyset::startOfNewestFirst);
-        return new Slice(jdbc.sql("""
+        return Optional.of(new Slice(jdbc.sql("""
                         select post_id, author_id, created_at from timeline_entry
                          where owner_id = :owner and (created_at, post_id) < (:time, :post)
                          order by created_at desc, post_id desc limit :limit""")
                 .param("owner", owner).param("time", utc(from.time())).param("post", from.id()).param("limit", limit)
                 .query(ENTRY)
-                .list(), true);
+                .list(), true));
     }
 
     @Override

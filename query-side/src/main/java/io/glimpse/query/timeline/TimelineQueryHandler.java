@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -55,12 +56,12 @@ class TimelineQueryHandler {
     }
 
     private List<TimelineEntry> entries(UUID viewer, Cursor after, int count) {
-        if (!store.isIntact()) {
+        Optional<TimelineStore.Slice> stored = store.slice(viewer, after, count);
+        if (stored.isEmpty()) {
             return sources.pull(viewer, null, after, count);
         }
-        TimelineStore.Slice stored = store.slice(viewer, after, count);
-        List<TimelineEntry> entries = new ArrayList<>(stored.entries());
-        if (entries.size() < count && !stored.complete()) {
+        List<TimelineEntry> entries = new ArrayList<>(stored.get().entries());
+        if (entries.size() < count && !stored.get().complete()) {
             Cursor from = entries.isEmpty() ? after : cursorAt(entries.get(entries.size() - 1));
             entries.addAll(sources.pull(viewer, null, from, count - entries.size()));
         }

@@ -4,6 +4,7 @@ import io.glimpse.query.paging.Cursor;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -35,11 +36,15 @@ public interface TimelineStore {
      * entries with the same time are ordered by post id, so paging never repeats or skips one.
      */
     default List<TimelineEntry> page(UUID owner, Cursor after, int limit) {
-        return slice(owner, after, limit).entries();
+        return slice(owner, after, limit).map(Slice::entries).orElse(List.of());
     }
 
-    /** {@link #page} and whether the timeline is complete: no older entry was dropped for the cap. */
-    Slice slice(UUID owner, Cursor after, int limit);
+    /**
+     * {@link #page} and whether the timeline is complete (no older entry was dropped for the cap);
+     * empty when the store is not {@linkplain #isIntact() intact}, decided in the same step as the
+     * read, so a read just after a loss never mistakes a lost timeline for an empty one.
+     */
+    Optional<Slice> slice(UUID owner, Cursor after, int limit);
 
     record Slice(List<TimelineEntry> entries, boolean complete) {
     }
