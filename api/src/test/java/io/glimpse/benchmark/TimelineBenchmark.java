@@ -112,6 +112,7 @@ public final class TimelineBenchmark {
                 .sql("select follower_id from timeline_follow where followee_id = ? order by follower_id")
                 .param(UUID.fromString(author[0])).query(UUID.class).list();
         UUID last = followers.get(followers.size() - 1);
+        long sent = System.nanoTime();
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/api/posts"))
                 .header("Authorization", "Bearer " + author[1]).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"caption\":\"Hello, ten thousand\"}")).build(),
@@ -128,9 +129,15 @@ public final class TimelineBenchmark {
                 .count();
         line("## 1. Fan-out");
         line("");
-        line("| followers | from the 201 to the last follower's timeline | followers missing the post afterwards |");
-        line("|---|---|---|");
-        line("| " + followers.size() + " | " + millis(fannedOut) + " ms | " + missing + " |");
+        line("The 201 comes once the author's read models, their own timeline included, have the post"
+                + " (read-your-writes); the fan-out runs in the same processor step, so the whole of it is"
+                + " also measured from the moment the request was sent.");
+        line("");
+        line("| followers | request to 201 | from the 201 to the last follower's timeline"
+                + " | from the request to the last follower's timeline | followers missing the post afterwards |");
+        line("|---|---|---|---|---|");
+        line("| " + followers.size() + " | " + millis(answered - sent) + " ms | " + millis(fannedOut) + " ms | "
+                + millis(answered - sent + fannedOut) + " ms | " + missing + " |");
         line("");
     }
 
