@@ -22,8 +22,9 @@ import java.util.concurrent.locks.LockSupport;
  * projection has processed the command's last event, so the client's next read shows its write.
  *
  * <p>Projections are the event processors whose name ends in {@value #PROJECTION_SUFFIX}; side
- * effects such as mail are not waited for. A processor that is replaying or failing is skipped:
- * it cannot catch up within a request, and the write itself is already durable.
+ * effects such as mail are not waited for. A failing processor is skipped: the write itself is
+ * already durable. A replaying one is waited for too (bounded): a short replay then still shows
+ * the client its write; during a long one, the wait ends at the timeout.
  */
 @Component
 public class ReadYourWrites {
@@ -75,7 +76,7 @@ public class ReadYourWrites {
 
     private boolean allProjectionsHaveSeen(long globalIndex) {
         return projections().stream()
-                .filter(processor -> processor.isRunning() && !processor.isReplaying() && !processor.isError())
+                .filter(processor -> processor.isRunning() && !processor.isError())
                 .allMatch(processor -> processor.processingStatus().values().stream()
                         .allMatch(segment -> hasSeen(segment, globalIndex)));
     }

@@ -1,10 +1,9 @@
 package io.glimpse.api.timeline;
 
+import io.glimpse.api.admin.ProjectionStatus;
+import io.glimpse.api.admin.Projections;
 import io.glimpse.query.timeline.TimelineProjection;
 import io.glimpse.query.timeline.TimelineStore;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,24 +19,15 @@ import org.springframework.stereotype.Component;
 class TimelineGuard {
 
     private static final Logger log = LoggerFactory.getLogger(TimelineGuard.class);
-    /**
-     * Right after a restart the processor may still report its position from before the reset;
-     * within this time it has claimed its segment again and reports the replay's.
-     */
-    private static final long STATUS_SETTLES_NANOS = java.time.Duration.ofSeconds(3).toNanos();
 
     private final TimelineStore store;
-    private final EventProcessingConfiguration processing;
-    private final EventStore eventStore;
+    private final Projections projections;
     /** The head of the event stream when the rebuild started, or -1 when none is under way. */
     private long rebuildTarget = -1;
-    /** When the rebuild started: the processor's status says nothing about it until it has claimed its segment again. */
-    private long rebuildStartedAt;
 
-    TimelineGuard(TimelineStore store, EventProcessingConfiguration processing, EventStore eventStore) {
+    TimelineGuard(TimelineStore store, Projections projections) {
         this.store = store;
-        this.processing = processing;
-        this.eventStore = eventStore;
+        this.projections = projections;
     }
 
     @Scheduled(fixedDelayString = "${glimpse.timeline.guard-interval:2s}")
@@ -45,36 +35,22 @@ class TimelineGuard {
         if (store.isIntact()) {
             return;
         }
-        StreamingEventProcessor timelines = processing
-                .eventProcessor(TimelineProjection.NAME, StreamingEventProcessor.class).orElseThrow();
         if (rebuildTarget < 0) {
-            long head = eventStore.createHeadToken().position().orElse(-1);
+            long head = projections.head();
             if (head < 0) {
                 store.markIntact(); // no event yet: an empty store is the right one
                 return;
             }
             log.warn("The timeline store has lost its data: rebuilding it from the event store");
             rebuildTarget = head;
-            rebuildStartedAt = System.nanoTime();
-            timelines.shutDown();
-            timelines.resetTokens();
-            timelines.start();
+            projections.replay(TimelineProjection.NAME);
             return;
         }
-        if (System.nanoTime() - rebuildStartedAt > STATUS_SETTLES_NANOS && hasReached(timelines, rebuildTarget)) {
+        ProjectionStatus status = projections.status(TimelineProjection.NAME);
+        if (status.replay() == null && status.position() != null && status.position() >= rebuildTarget) {
             store.markIntact();
             rebuildTarget = -1;
             log.info("The timeline store is rebuilt");
         }
-    }
-
-    /**
-     * Every segment claimed and past the given position. Not "no longer replaying": Axon ends a
-     * replay only with the first event after the reset point, which may be long in coming.
-     */
-    private static boolean hasReached(StreamingEventProcessor processor, long position) {
-        var segments = processor.processingStatus().values();
-        return !segments.isEmpty()
-                && segments.stream().allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= position);
     }
 }

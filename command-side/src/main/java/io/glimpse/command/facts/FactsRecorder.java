@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(FactsRecorder.PROCESSING_GROUP)
-class FactsRecorder {
+public class FactsRecorder {
 
-    static final String PROCESSING_GROUP = "command-facts";
+    public static final String PROCESSING_GROUP = "command-facts";
 
     private final JdbcClient jdbc;
 
