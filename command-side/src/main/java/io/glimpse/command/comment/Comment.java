@@ -1,5 +1,8 @@
 package io.glimpse.command.comment;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.glimpse.command.Snapshots;
 import io.glimpse.command.CommandRejectedException;
 import io.glimpse.command.comment.CommentCommands.AddComment;
 import io.glimpse.command.comment.CommentCommands.DeleteComment;
@@ -24,7 +27,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A comment on a post. Its own aggregate, so a post's state does not grow with its comments; it
  * remembers the post's author because the post's author may delete it.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public class Comment {
 
     public static final int TEXT_MAX = 1_000;

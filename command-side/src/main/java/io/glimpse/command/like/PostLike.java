@@ -1,5 +1,8 @@
 package io.glimpse.command.like;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.glimpse.command.Snapshots;
 import io.glimpse.command.CommandRejectedException;
 import io.glimpse.command.facts.CommandFacts;
 import io.glimpse.command.like.LikeCommands.LikePost;
@@ -18,7 +21,8 @@ import java.util.UUID;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** One user's like of one post: liked or not. Liking twice or unliking what is not liked emits nothing. */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public class PostLike {
 
     @AggregateIdentifier

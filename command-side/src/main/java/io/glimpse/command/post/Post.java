@@ -1,5 +1,8 @@
 package io.glimpse.command.post;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.glimpse.command.Snapshots;
 import io.glimpse.command.CommandRejectedException;
 import io.glimpse.command.post.PostCommands.CompleteMediaProcessing;
 import io.glimpse.command.post.PostCommands.CreatePost;
@@ -33,7 +36,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * processing, and whether it was deleted. Likes and comments are other aggregates: a post's
  * state never grows with its popularity.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public class Post {
 
     public static final int CAPTION_MAX = 2_200;

@@ -1,5 +1,8 @@
 package io.glimpse.command.social;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.glimpse.command.Snapshots;
 import io.glimpse.command.CommandRejectedException;
 import io.glimpse.command.social.RelationshipCommands.BlockUser;
 import io.glimpse.command.social.RelationshipCommands.FollowUser;
@@ -28,7 +31,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * happen together; no follow slips in while a block exists) without any user's follower set in
  * one aggregate. Its state never holds more than two users.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public class Relationship {
 
     @AggregateIdentifier

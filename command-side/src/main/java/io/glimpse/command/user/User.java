@@ -1,5 +1,8 @@
 package io.glimpse.command.user;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.glimpse.command.Snapshots;
 import io.glimpse.command.CommandRejectedException;
 import io.glimpse.command.Requester;
 import io.glimpse.command.user.UserCommands.ChangeAvatar;
@@ -24,7 +27,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * An account. Keeps only what its decisions need: whether it still exists, and the current profile
  * so that an update that changes nothing emits nothing.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public class User {
 
     @AggregateIdentifier
