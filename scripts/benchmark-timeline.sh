@@ -11,7 +11,4 @@ if ! command -v wrk >/dev/null; then
   echo "[benchmark] installing wrk from Debian's packages" >&2
   apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 fi
-./mvnw -B -q -ntp -DskipTests install
-./mvnw -B -q -ntp -pl api dependency:build-classpath -Dmdep.outputFile=target/benchmark.classpath -Dmdep.includeScope=test
-exec java -Xmx2g "$@" -cp "api/target/test-classes:api/target/classes:$(cat api/target/benchmark.classpath)" \
-  io.glimpse.benchmark.TimelineBenchmark benchmark/results/timeline.md
+exec scripts/run-benchmark.sh 2g TimelineBenchmark benchmark/results/timeline.md "$@"

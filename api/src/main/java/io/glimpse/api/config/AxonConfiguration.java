@@ -13,6 +13,7 @@ import org.axonframework.queryhandling.QueryInvocationErrorHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,9 +24,6 @@ import java.util.concurrent.Executors;
 /** How Axon runs here. docs/architecture.md explains each choice. */
 @Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
-
-    /** Events per transaction while a processor catches up or replays; live traffic forms smaller batches. */
-    private static final int BATCH_SIZE = 100;
 
     /**
      * Axon 4.13's Jackson 3 serializer cannot read its own replay tokens back (AxonFramework#4160):
@@ -41,17 +39,18 @@ class AxonConfiguration {
     }
 
     /**
-     * Every event processor is a pooled streaming one (replayable, batched) with one segment: one
+     * Every event processor is a pooled streaming one (replayable, batched: {@code batchSize} events
+     * per transaction while it catches up or replays; live traffic forms smaller batches) with one segment: one
      * application instance needs no more, and a single token keeps "has this projection seen event
      * N" a simple question. A failing handler propagates its error, so the processor retries the
      * event with back-off instead of logging and skipping it.
      */
     @Bean
-    ConfigurerModule eventProcessingDefaults() {
+    ConfigurerModule eventProcessingDefaults(@Value("${glimpse.processors.batch-size:100}") int batchSize) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingPooledStreamingEventProcessors((config, builder) -> builder
                         .initialSegmentCount(1)
-                        .batchSize(BATCH_SIZE))
+                        .batchSize(batchSize))
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance()));
     }
 

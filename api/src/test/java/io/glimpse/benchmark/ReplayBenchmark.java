@@ -1,0 +1,216 @@
+package io.glimpse.benchmark;
+
+import io.glimpse.GlimpseApplication;
+import io.glimpse.api.admin.Projections;
+import io.glimpse.events.comment.CommentEvent.CommentAdded;
+import io.glimpse.events.like.LikeEvent.PostLiked;
+import io.glimpse.events.post.PostEvent.PostCreated;
+import io.glimpse.events.social.RelationshipEvent.UserFollowed;
+import io.glimpse.events.user.UserEvent.UserRegistered;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The replay benchmark (a separate command, scripts/benchmark-replay.sh; not a test): stores a
+ * million events of a plausible mix straight into the event store of a fresh embedded Glimpse,
+ * then replays each projection alone from the first event to the head and reports events per
+ * second, next to a raw sequential scan of the event table in the same run.
+ *
+ * <p>The mix, for N events: N/50 users, each following the next 10 users, each posting 10 posts;
+ * two likes per post; comments fill the rest. Projections skip the events they do not handle,
+ * but still read them: every replay goes through all N.
+ */
+public final class ReplayBenchmark {
+
+    private static final int EVENTS = Integer.getInteger("events", 1_000_000);
+    private static final int BATCH = 2_000;
+    private static final List<String> PROJECTIONS = List.of("users-projection", "posts-projection",
+            "notifications-projection", "timeline-projection", "search-projection");
+
+    private final StringBuilder report = new StringBuilder();
+
+    public static void main(String[] args) throws Exception {
+        new ReplayBenchmark().run(Path.of(args.length > 0 ? args[0] : "benchmark/results/replay.md"));
+        System.exit(0);
+    }
+
+    private void run(Path output) throws Exception {
+        Path dataDir = Files.createTempDirectory("glimpse-replay-");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GlimpseApplication.class).run(
+                "--server.port=0", "--glimpse.data-dir=" + dataDir, "--glimpse.rate-limits.enabled=false", "--glimpse.processors.batch-size=" + Integer.getInteger("batch", 100),
+                "--logging.level.root=WARN")) {
+            EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
+            processing.eventProcessors().values().forEach(EventProcessor::shutDown);
+            line("# Replay benchmark");
+            line("");
+            line("Run " + Instant.now() + " on " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                    + System.getProperty("java.version") + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MiB; Glimpse on the embedded database (H2 file), timelines in SQL, search in Lucene.");
+            line("");
+            long generation = System.nanoTime();
+            long stored = generate(app);
+            line("Stored " + stored + " events (" + mix() + ") in " + seconds(System.nanoTime() - generation)
+                    + " s, through Axon's event store in transactions of " + BATCH + ".");
+            line("");
+            long head = app.getBean(Projections.class).head();
+            line("| what | events | seconds | events/s |");
+            line("|---|---|---|---|");
+            long events = scan(app.getBean(JdbcClient.class));
+            for (String name : PROJECTIONS) {
+                processing.eventProcessor(name, StreamingEventProcessor.class)
+                        .ifPresent(processor -> replay(processor, head, events));
+            }
+            line("");
+            line("Each projection replays alone, from the first event to the head, in batches of the"
+                    + " processors' configured size (" + Integer.getInteger("batch", 100) + " events per transaction); the raw scan reads every row (index, type and payload bytes)"
+                    + " in pages of 10,000 by global index, without deserializing. Target: at least 20,000 events/s.");
+        }
+        org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
+        Files.createDirectories(output.getParent());
+        Files.writeString(output, report.toString());
+        System.out.println(report);
+    }
+
+    private static String mix() {
+        int users = users();
+        return users + " registrations, " + users * 10 + " follows, " + users * 10 + " posts, " + users * 20
+                + " likes, the rest comments";
+    }
+
+    private static int users() {
+        return EVENTS / 50;
+    }
+
+    private long generate(ConfigurableApplicationContext app) {
+        EventStore events = app.getBean(EventStore.class);
+        TransactionTemplate transactions = app.getBean(TransactionTemplate.class);
+        int users = users();
+        UUID[] userIds = new UUID[users];
+        List<EventMessage<?>> batch = new ArrayList<>(BATCH);
+        AtomicLong stored = new AtomicLong();
+        Runnable flush = () -> {
+            List<EventMessage<?>> page = List.copyOf(batch);
+            transactions.executeWithoutResult(status -> events.publish(page));
+            stored.addAndGet(page.size());
+            batch.clear();
+        };
+        java.util.function.BiConsumer<String, Object[]> add = (type, idAndPayload) -> {
+            batch.add(new GenericDomainEventMessage<>(type, idAndPayload[0].toString(), 0, idAndPayload[1]));
+            if (batch.size() == BATCH) {
+                flush.run();
+            }
+        };
+        for (int i = 0; i < users; i++) {
+            userIds[i] = UUID.randomUUID();
+            String name = "user" + i;
+            add.accept("User", new Object[]{userIds[i], new UserRegistered(userIds[i], name, name + "@bench.local",
+                    "not-a-real-hash", "User " + i)});
+        }
+        for (int i = 0; i < users; i++) {
+            for (int k = 1; k <= 10; k++) {
+                UUID followee = userIds[(i + k) % users];
+                add.accept("Relationship", new Object[]{userIds[i] + ":" + followee,
+                        new UserFollowed(userIds[i], followee)});
+            }
+        }
+        long remaining = EVENTS - (long) users * 41;
+        long comments = Math.max(0, remaining);
+        int posts = users * 10;
+        for (int p = 0; p < posts; p++) {
+            UUID postId = UUID.randomUUID();
+            UUID author = userIds[p % users];
+            add.accept("Post", new Object[]{postId, new PostCreated(postId, author,
+                    "Post number " + p + " about #topic" + (p % 100) + " and #daily", List.of("topic" + (p % 100), "daily"),
+                    List.of(), List.of())});
+            for (int m = 1; m <= 2; m++) {
+                UUID liker = userIds[(p * 7 + m) % users];
+                add.accept("PostLike", new Object[]{postId + ":" + liker, new PostLiked(postId, author, liker)});
+            }
+            for (long c = comments * p / posts; c < comments * (p + 1) / posts; c++) {
+                UUID commentId = UUID.randomUUID();
+                add.accept("Comment", new Object[]{commentId, new CommentAdded(commentId, postId, author,
+                        userIds[(int) ((p * 3 + c) % users)], "Nice one, number " + c, List.of())});
+            }
+        }
+        if (!batch.isEmpty()) {
+            flush.run();
+        }
+        return stored.get();
+    }
+
+    private long scan(JdbcClient jdbc) {
+        long start = System.nanoTime();
+        long after = -1;
+        long rows = 0;
+        long bytes = 0;
+        while (true) {
+            List<Object[]> page = jdbc.sql("select global_index, payload_type, payload from domain_event_entry"
+                            + " where global_index > ? order by global_index limit 10000")
+                    .param(after)
+                    .query((rs, n) -> new Object[]{rs.getLong(1), rs.getString(2), rs.getBytes(3)})
+                    .list();
+            for (Object[] row : page) {
+                after = (Long) row[0];
+                bytes += ((byte[]) row[2]).length;
+            }
+            rows += page.size();
+            if (page.size() < 10_000) {
+                break;
+            }
+        }
+        long took = System.nanoTime() - start;
+        line("| raw sequential scan of `domain_event_entry` (" + bytes / (1 << 20) + " MiB of payloads) | " + rows
+                + " | " + seconds(took) + " | " + perSecond(rows, took) + " |");
+        return rows;
+    }
+
+    private void replay(StreamingEventProcessor processor, long head, long events) {
+        processor.resetTokens();
+        long start = System.nanoTime();
+        processor.start();
+        while (!Projections.hasReached(processor, head)) {
+            sleep();
+        }
+        long took = System.nanoTime() - start;
+        processor.shutDown();
+        line("| replay of `" + processor.getName() + "` | " + events + " | " + seconds(took) + " | "
+                + perSecond(events, took) + " |");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String seconds(long nanos) {
+        return String.format("%.1f", nanos / 1e9);
+    }
+
+    private static String perSecond(long count, long nanos) {
+        return String.format("%,d", Math.round(count / (nanos / 1e9)));
+    }
+
+    private void line(String text) {
+        report.append(text).append('\n');
+    }
+}
