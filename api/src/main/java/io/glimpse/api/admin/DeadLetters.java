@@ -73,10 +73,8 @@ public class DeadLetters {
 
     /** Drops the letter for good: the processor will never handle that event. */
     public void evict(String processor, String id) {
-        SequencedDeadLetterQueue<EventMessage<?>> queue = queue(processor)
-                .orElseThrow(() -> new NotFoundException("No dead letters for " + processor));
-        transactions.executeWithoutResult(status -> queue.evict(find(queue, id)
-                .orElseThrow(() -> new NotFoundException("No dead letter " + id + " in " + processor))));
+        SequencedDeadLetterQueue<EventMessage<?>> queue = requireQueue(processor);
+        transactions.executeWithoutResult(status -> queue.evict(requireLetter(queue, processor, id)));
     }
 
     List<String> processorsWithQueues() {
@@ -84,10 +82,17 @@ public class DeadLetters {
     }
 
     private void require(String processor, String id) {
-        SequencedDeadLetterQueue<EventMessage<?>> queue = queue(processor)
-                .orElseThrow(() -> new NotFoundException("No dead letters for " + processor));
-        transactions.executeWithoutResult(status -> find(queue, id)
-                .orElseThrow(() -> new NotFoundException("No dead letter " + id + " in " + processor)));
+        SequencedDeadLetterQueue<EventMessage<?>> queue = requireQueue(processor);
+        transactions.executeWithoutResult(status -> requireLetter(queue, processor, id));
+    }
+
+    private SequencedDeadLetterQueue<EventMessage<?>> requireQueue(String processor) {
+        return queue(processor).orElseThrow(() -> new NotFoundException("No dead letters for " + processor));
+    }
+
+    private static DeadLetter<? extends EventMessage<?>> requireLetter(SequencedDeadLetterQueue<EventMessage<?>> queue,
+                                                                      String processor, String id) {
+        return find(queue, id).orElseThrow(() -> new NotFoundException("No dead letter " + id + " in " + processor));
     }
 
     private static Optional<DeadLetter<? extends EventMessage<?>>> find(SequencedDeadLetterQueue<EventMessage<?>> queue,
