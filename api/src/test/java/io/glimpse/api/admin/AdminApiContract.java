@@ -121,9 +121,12 @@ public abstract class AdminApiContract extends ApiTest {
             return null;
         });
         traffic.add(() -> {
+            // The tables fill up again as the replay goes: a read may miss a post until it has
+            // caught up (docs/architecture.md), but the API keeps answering.
             while (replaying.get()) {
                 http.get().uri("/api/users/" + author.username() + "/posts").exchange().expectStatus().isOk();
-                http.get().uri("/api/posts/" + posts.get(0)).exchange().expectStatus().isOk();
+                http.get().uri("/api/posts/" + posts.get(0)).exchange().expectStatus()
+                        .value(status -> assertThat(status).isIn(200, 404));
             }
             return null;
         });

@@ -1,13 +1,8 @@
 package io.glimpse.api.admin;
 
 import io.glimpse.api.support.EmbeddedGlimpse;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
 
 /** Dead letters in the embedded database. */
 @EmbeddedGlimpse
-@Import(DeadLettersContract.Poison.class)
-@TestPropertySource(properties = {"glimpse.dead-letters.automatic-retries=1",
-        "glimpse.dead-letters.first-retry-after=1s", "glimpse.dead-letters.retry-interval=200ms"})
 class DeadLettersOnEmbeddedTest extends DeadLettersContract {
 }

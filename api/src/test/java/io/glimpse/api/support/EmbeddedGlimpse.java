@@ -1,6 +1,7 @@
 package io.glimpse.api.support;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 import java.lang.annotation.ElementType;
@@ -13,7 +14,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"glimpse.security.admin-usernames=" + ApiTest.ADMIN,
-                "glimpse.timeline.celebrity-threshold=" + ApiTest.CELEBRITY_THRESHOLD})
+                "glimpse.timeline.celebrity-threshold=" + ApiTest.CELEBRITY_THRESHOLD,
+                PoisonProcessor.RETRY_ONCE_AFTER_A_SECOND, PoisonProcessor.FIRST_RETRY_AFTER, PoisonProcessor.RETRY_INTERVAL})
 @ContextConfiguration(initializers = FreshDataDirectory.class)
+@Import(PoisonProcessor.Registration.class)
 public @interface EmbeddedGlimpse {
 }

@@ -19,10 +19,11 @@ import java.lang.annotation.Target;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "glimpse.security.admin-usernames=" + ApiTest.ADMIN,
         "glimpse.timeline.celebrity-threshold=" + ApiTest.CELEBRITY_THRESHOLD,
+        PoisonProcessor.RETRY_ONCE_AFTER_A_SECOND, PoisonProcessor.FIRST_RETRY_AFTER, PoisonProcessor.RETRY_INTERVAL,
         "spring.datasource.url=${GLIMPSE_TEST_POSTGRES_URL:jdbc:postgresql://127.0.0.1:5432/glimpse_test}",
         "spring.flyway.clean-disabled=false"})
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = FreshDataDirectory.class)
-@Import(CleanDatabase.class)
+@Import({CleanDatabase.class, PoisonProcessor.Registration.class})
 public @interface PostgresGlimpse {
 }
