@@ -23,8 +23,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Projections are the event processors whose name ends in {@value #PROJECTION_SUFFIX}; side
  * effects such as mail are not waited for. A failing processor is skipped: the write itself is
- * already durable. A replaying one is waited for too (bounded): a short replay then still shows
- * the client its write; during a long one, the wait ends at the timeout.
+ * already durable. So is a replaying one, unless it is within {@value #NEARLY_CAUGHT_UP} events of
+ * the write: a replay about to catch up is waited for, while a long one does not hold up every
+ * write until the timeout.
  */
 @Component
 public class ReadYourWrites {
@@ -32,6 +33,7 @@ public class ReadYourWrites {
     public static final String PROJECTION_SUFFIX = "-projection";
     private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
     private static final long POLL_NANOS = Duration.ofMillis(2).toNanos();
+    private static final long NEARLY_CAUGHT_UP = 10_000;
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -76,9 +78,15 @@ public class ReadYourWrites {
 
     private boolean allProjectionsHaveSeen(long globalIndex) {
         return projections().stream()
-                .filter(processor -> processor.isRunning() && !processor.isError())
+                .filter(processor -> processor.isRunning() && !processor.isError()
+                        && (!processor.isReplaying() || isNear(processor, globalIndex)))
                 .allMatch(processor -> processor.processingStatus().values().stream()
                         .allMatch(segment -> hasSeen(segment, globalIndex)));
+    }
+
+    private static boolean isNear(StreamingEventProcessor processor, long globalIndex) {
+        return processor.processingStatus().values().stream()
+                .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= globalIndex - NEARLY_CAUGHT_UP);
     }
 
     private List<StreamingEventProcessor> projections() {
