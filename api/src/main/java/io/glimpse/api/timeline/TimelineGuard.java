@@ -1,5 +1,6 @@
 package io.glimpse.api.timeline;
 
+import io.glimpse.api.consistency.Processors;
 import io.glimpse.query.timeline.TimelineProjection;
 import io.glimpse.query.timeline.TimelineStore;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -48,7 +49,7 @@ class TimelineGuard {
         StreamingEventProcessor timelines = processing
                 .eventProcessor(TimelineProjection.NAME, StreamingEventProcessor.class).orElseThrow();
         if (rebuildTarget < 0) {
-            long head = eventStore.createHeadToken().position().orElse(-1);
+            long head = Processors.head(eventStore);
             if (head < 0) {
                 store.markIntact(); // no event yet: an empty store is the right one
                 return;
@@ -56,25 +57,13 @@ class TimelineGuard {
             log.warn("The timeline store has lost its data: rebuilding it from the event store");
             rebuildTarget = head;
             rebuildStartedAt = System.nanoTime();
-            timelines.shutDown();
-            timelines.resetTokens();
-            timelines.start();
+            Processors.replay(timelines);
             return;
         }
-        if (System.nanoTime() - rebuildStartedAt > STATUS_SETTLES_NANOS && hasReached(timelines, rebuildTarget)) {
+        if (System.nanoTime() - rebuildStartedAt > STATUS_SETTLES_NANOS && Processors.hasReached(timelines, rebuildTarget)) {
             store.markIntact();
             rebuildTarget = -1;
             log.info("The timeline store is rebuilt");
         }
-    }
-
-    /**
-     * Every segment claimed and past the given position. Not "no longer replaying": Axon ends a
-     * replay only with the first event after the reset point, which may be long in coming.
-     */
-    private static boolean hasReached(StreamingEventProcessor processor, long position) {
-        var segments = processor.processingStatus().values();
-        return !segments.isEmpty()
-                && segments.stream().allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= position);
     }
 }

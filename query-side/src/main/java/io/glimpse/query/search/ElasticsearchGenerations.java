@@ -33,7 +33,6 @@ import java.util.regex.Pattern;
  */
 final class ElasticsearchGenerations {
 
-    static final Duration RETIRED_GRACE = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(ElasticsearchGenerations.class);
     /** One shard: every query is exact (counts, aggregations) and a node needs no replica. */
     private static final Map<String, Object> SETTINGS = Map.of("index.number_of_shards", 1,
@@ -46,11 +45,15 @@ final class ElasticsearchGenerations {
     private final Document usersMapping = mapping("users");
     /** The generations as last read from Elasticsearch: whether one is being built is asked on every event. */
     private volatile State known;
-    private volatile long lastSwapNanos = System.nanoTime() - RETIRED_GRACE.toNanos();
+    /** How long a replaced generation is kept for searches that began before the swap. */
+    private final Duration retiredGrace;
+    private volatile long lastSwapNanos;
 
-    ElasticsearchGenerations(ElasticsearchTemplate template, String prefix) {
+    ElasticsearchGenerations(ElasticsearchTemplate template, String prefix, Duration retiredGrace) {
         this.template = template;
         this.prefix = prefix;
+        this.retiredGrace = retiredGrace;
+        this.lastSwapNanos = System.nanoTime() - retiredGrace.toNanos();
         this.indexName = Pattern.compile(Pattern.quote(prefix) + "(posts|users)-v(\\d+)");
     }
 
@@ -145,7 +148,7 @@ final class ElasticsearchGenerations {
     }
 
     synchronized void dropRetired() {
-        if (System.nanoTime() - lastSwapNanos < RETIRED_GRACE.toNanos()) {
+        if (System.nanoTime() - lastSwapNanos < retiredGrace.toNanos()) {
             return;
         }
         State state = state();

@@ -28,6 +28,7 @@ import org.springframework.data.elasticsearch.core.SearchHits;
 import org.springframework.data.elasticsearch.core.mapping.IndexCoordinates;
 import org.springframework.data.elasticsearch.core.query.FetchSourceFilter;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -59,9 +60,10 @@ class ElasticsearchSearchIndex implements SearchIndex {
     private final ElasticsearchTemplate template;
     private final ElasticsearchGenerations generations;
 
-    ElasticsearchSearchIndex(ElasticsearchTemplate template, String indexPrefix) {
+    /** @param retiredGrace how long a replaced generation is kept for searches that began before the swap */
+    ElasticsearchSearchIndex(ElasticsearchTemplate template, String indexPrefix, Duration retiredGrace) {
         this.template = template;
-        this.generations = new ElasticsearchGenerations(template, indexPrefix);
+        this.generations = new ElasticsearchGenerations(template, indexPrefix, retiredGrace);
     }
 
     /** The source of a search hit: only its id is read. */
@@ -130,9 +132,9 @@ class ElasticsearchSearchIndex implements SearchIndex {
     }
 
     /**
-     * One {@code _bulk} request. An update or delete of a document that is not there (404) is
-     * fine: the post or account it names is already gone. Any other failure fails the batch, so
-     * the projection retries it.
+     * One {@code _bulk} request. An update or delete of a document that is not there is fine: the
+     * post or account it names is already gone (a delete reports that without an error). Any other
+     * failure, a missing index or alias above all, fails the batch, so the projection retries it.
      */
     private void bulk(List<BulkOperation> operations, ElasticsearchGenerations.Target target, boolean refresh) {
         if (operations.isEmpty()) {
@@ -143,7 +145,7 @@ class ElasticsearchSearchIndex implements SearchIndex {
                 .refresh(refresh ? Refresh.True : Refresh.False)));
         if (response.errors()) {
             for (BulkResponseItem item : response.items()) {
-                if (item.error() != null && item.status() != 404) {
+                if (item.error() != null && !"document_missing_exception".equals(item.error().type())) {
                     throw new IllegalStateException("Elasticsearch refused a write to " + item.index() + ": "
                             + item.error().type() + ": " + item.error().reason());
                 }

@@ -39,8 +39,6 @@ import java.util.stream.Stream;
  */
 final class LuceneGenerations implements AutoCloseable {
 
-    /** How long a replaced generation stays on disk for reads that began before the swap. */
-    static final Duration RETIRED_GRACE = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(LuceneGenerations.class);
     private static final Pattern NAME = Pattern.compile("v(\\d+)");
 
@@ -48,10 +46,14 @@ final class LuceneGenerations implements AutoCloseable {
     private final Path stateFile;
     private volatile Generation live;
     private volatile Generation building;
-    private volatile long lastSwapNanos = System.nanoTime() - RETIRED_GRACE.toNanos();
+    /** How long a replaced generation stays on disk for reads that began before the swap. */
+    private final Duration retiredGrace;
+    private volatile long lastSwapNanos;
 
-    LuceneGenerations(Path root) {
+    LuceneGenerations(Path root, Duration retiredGrace) {
         this.root = root;
+        this.retiredGrace = retiredGrace;
+        this.lastSwapNanos = System.nanoTime() - retiredGrace.toNanos();
         this.stateFile = root.resolve("state.properties");
         Properties state = readState();
         live = openIfPresent(state.getProperty("live"));
@@ -177,7 +179,7 @@ final class LuceneGenerations implements AutoCloseable {
     }
 
     synchronized void dropRetired() {
-        if (System.nanoTime() - lastSwapNanos < RETIRED_GRACE.toNanos() || !Files.isDirectory(root)) {
+        if (System.nanoTime() - lastSwapNanos < retiredGrace.toNanos() || !Files.isDirectory(root)) {
             return;
         }
         List<String> kept = Stream.of(live, building).filter(Objects::nonNull).map(Generation::name).toList();

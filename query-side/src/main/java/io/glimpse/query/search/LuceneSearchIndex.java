@@ -39,6 +39,7 @@ import org.apache.lucene.util.StringHelper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -82,8 +83,9 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     private final LuceneGenerations generations;
 
-    LuceneSearchIndex(Path root) {
-        this.generations = new LuceneGenerations(root);
+    /** @param retiredGrace how long a replaced generation stays for reads that began before the swap */
+    LuceneSearchIndex(Path root, Duration retiredGrace) {
+        this.generations = new LuceneGenerations(root, retiredGrace);
     }
 
     @Override

@@ -16,8 +16,9 @@ class SearchConfiguration {
     SearchIndex searchIndex(SearchProperties properties, @Value("${glimpse.data-dir}") Path dataDir,
                             ObjectProvider<ElasticsearchTemplate> elasticsearch) {
         return switch (properties.engine()) {
-            case "lucene" -> new LuceneSearchIndex(dataDir.resolve("search"));
-            case "elasticsearch" -> new ElasticsearchSearchIndex(elasticsearch.getObject(), properties.indexPrefix());
+            case "lucene" -> new LuceneSearchIndex(dataDir.resolve("search"), properties.retiredGrace());
+            case "elasticsearch" -> new ElasticsearchSearchIndex(elasticsearch.getObject(), properties.indexPrefix(),
+                    properties.retiredGrace());
             default -> throw new IllegalStateException("glimpse.search.engine must be lucene or elasticsearch, not "
                     + properties.engine());
         };

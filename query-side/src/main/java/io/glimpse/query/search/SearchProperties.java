@@ -14,9 +14,12 @@ import java.time.Duration;
  * @param indexPrefix   start of every Elasticsearch index and alias name, so that several
  *                      deployments (or tests) can share a cluster
  * @param guardInterval how often the index is checked for loss and a rebuild for completion
+ * @param retiredGrace  how long a generation replaced by a rebuild is kept before it is deleted,
+ *                      for searches that began on it just before the swap
  */
 @ConfigurationProperties("glimpse.search")
 public record SearchProperties(@DefaultValue("lucene") String engine,
                                @DefaultValue("glimpse-") String indexPrefix,
-                               @DefaultValue("2s") Duration guardInterval) {
+                               @DefaultValue("2s") Duration guardInterval,
+                               @DefaultValue("10s") Duration retiredGrace) {
 }
