@@ -9,9 +9,10 @@ public final class Processors {
     private Processors() {
     }
 
-    /** The global index of the newest event, or -1 when there is none. */
+    /** The global index of the newest event, or -1 when there is none (the JPA store's head token is then null). */
     public static long head(EventStore eventStore) {
-        return eventStore.createHeadToken().position().orElse(-1);
+        var head = eventStore.createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
     }
 
     /** Replays the processor from the first event; its reset handlers run before it starts again. */

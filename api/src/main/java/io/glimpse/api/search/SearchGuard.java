@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +21,7 @@ import java.time.Duration;
  * with the events that existed when it began; deletes replaced generations once nobody reads them.
  */
 @Component
-class SearchGuard {
+class SearchGuard implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(SearchGuard.class);
     /**
@@ -41,6 +42,22 @@ class SearchGuard {
         this.index = index;
         this.processing = processing;
         this.eventStore = eventStore;
+    }
+
+    /**
+     * At startup, before event processors and the web server start: a fresh installation gets its
+     * empty index before the first event needs it. Anything more (a rebuild) waits for the
+     * processors to run, in {@link #check()}.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        try {
+            if (!index.isRebuilding() && !index.isIntact() && Processors.head(eventStore) < 0) {
+                index.initialize();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Cannot check the search index at startup; will keep trying", e);
+        }
     }
 
     @Scheduled(fixedDelayString = "${glimpse.search.guard-interval:2s}")
