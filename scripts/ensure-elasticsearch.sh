@@ -5,9 +5,9 @@
 # unpacked under .elasticsearch/, with a fresh, empty data directory, run as an unprivileged
 # system user (Elasticsearch refuses to run as root) on a Java 21+ runtime.
 #
-# Prints nothing on stdout; exit status 0 when the node is ready. A node this script started is
-# stopped by scripts/stop-elasticsearch.sh (scripts/test.sh does both); one that was already
-# running is left alone.
+# Exit status 0 when the node is ready; prints "started" on stdout when this run started it (and
+# nothing when one was already running), so that callers stop only a node they started, with
+# scripts/stop-elasticsearch.sh (scripts/test.sh does both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -109,6 +109,7 @@ rm -f "$WORK/pid"
 for _ in $(seq 1 120); do
   if ready; then
     say "Elasticsearch is ready on 127.0.0.1:$PORT (stop it with scripts/stop-elasticsearch.sh)"
+    echo started
     exit 0
   fi
   sleep 1
