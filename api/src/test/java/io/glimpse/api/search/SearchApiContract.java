@@ -55,20 +55,9 @@ public abstract class SearchApiContract extends ApiTest {
                 .expectBody(Map.class).returnResult().getResponseBody().get("id");
     }
 
-    /**
-     * A GET that must answer 200, of a path whose query is already encoded: taken as it is, not as a
-     * URI template (which would encode the encoding again).
-     */
+    /** A GET that must answer 200, of a path whose query is already encoded. */
     Map<String, Object> get(String pathAndQuery, Account viewer) {
-        return (Map<String, Object>) http.get().uri(uri(pathAndQuery))
-                .headers(headers -> {
-                    if (viewer != null) {
-                        headers.setBearerAuth(viewer.accessToken());
-                    }
-                })
-                .exchange()
-                .expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
+        return read(uri(pathAndQuery), viewer);
     }
 
     java.net.URI uri(String pathAndQuery) {

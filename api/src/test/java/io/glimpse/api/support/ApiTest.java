@@ -113,9 +113,18 @@ public abstract class ApiTest {
     }
 
     /** A GET that must answer 200, as {@code viewer} (anonymous when {@code null}). */
-    @SuppressWarnings("unchecked")
     protected Map<String, Object> read(String uri, Account viewer) {
-        return (Map<String, Object>) http.get().uri(uri)
+        return read(http.get().uri(uri), viewer);
+    }
+
+    /** {@link #read(String, Account)} of a URI taken as it is (already encoded, not a template). */
+    protected Map<String, Object> read(java.net.URI uri, Account viewer) {
+        return read(http.get().uri(uri), viewer);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> read(RestTestClient.RequestHeadersSpec<?> request, Account viewer) {
+        return (Map<String, Object>) request
                 .headers(headers -> {
                     if (viewer != null) {
                         headers.setBearerAuth(viewer.accessToken());

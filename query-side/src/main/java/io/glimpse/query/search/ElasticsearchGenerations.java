@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * being built, else through the live aliases. Every change of aliases is one atomic
  * {@code _aliases} request, so a reader sees either the old generation or the new one.
  */
-final class ElasticsearchGenerations {
+final class ElasticsearchGenerations implements Generations {
 
     private static final Logger log = LoggerFactory.getLogger(ElasticsearchGenerations.class);
     /** One shard: every query is exact (counts, aggregations) and a node needs no replica. */
@@ -81,16 +81,19 @@ final class ElasticsearchGenerations {
     record Target(String posts, String users, boolean unseen) {
     }
 
-    boolean isIntact() {
+    @Override
+    public boolean isIntact() {
         return state().live() != null;
     }
 
-    boolean isRebuilding() {
+    @Override
+    public boolean isRebuilding() {
         State state = known != null ? known : state();
         return state.building() != null;
     }
 
-    synchronized void initialize() {
+    @Override
+    public synchronized void initialize() {
         State state = state();
         if (state.live() != null) {
             return;
@@ -100,7 +103,8 @@ final class ElasticsearchGenerations {
         state();
     }
 
-    synchronized void beginRebuild() {
+    @Override
+    public synchronized void beginRebuild() {
         State state = state();
         int generation = create(state);
         List<AliasAction> actions = new ArrayList<>();
@@ -124,7 +128,8 @@ final class ElasticsearchGenerations {
         log.info("Rebuilding the search index into generation {} ({}posts-v{})", generation, prefix, generation);
     }
 
-    synchronized void completeRebuild() {
+    @Override
+    public synchronized void completeRebuild() {
         State state = state();
         Integer built = state.building();
         if (built == null) {
@@ -147,7 +152,8 @@ final class ElasticsearchGenerations {
         log.info("The search index generation {} is live", built);
     }
 
-    synchronized void dropRetired() {
+    @Override
+    public synchronized void dropRetired() {
         if (System.nanoTime() - lastSwapNanos < retiredGrace.toNanos()) {
             return;
         }

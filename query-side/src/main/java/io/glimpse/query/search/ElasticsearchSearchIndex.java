@@ -52,7 +52,7 @@ import java.util.function.Supplier;
  * alias, so a write after the index was deleted fails (and is retried) instead of silently
  * creating an index with a guessed mapping.
  */
-class ElasticsearchSearchIndex implements SearchIndex {
+class ElasticsearchSearchIndex extends GenerationalSearchIndex {
 
     /** Posts of a deleted account are found and deleted in pages of this many. */
     private static final int DELETE_PAGE = 1000;
@@ -62,8 +62,13 @@ class ElasticsearchSearchIndex implements SearchIndex {
 
     /** @param retiredGrace how long a replaced generation is kept for searches that began before the swap */
     ElasticsearchSearchIndex(ElasticsearchTemplate template, String indexPrefix, Duration retiredGrace) {
+        this(template, new ElasticsearchGenerations(template, indexPrefix, retiredGrace));
+    }
+
+    private ElasticsearchSearchIndex(ElasticsearchTemplate template, ElasticsearchGenerations generations) {
+        super(generations);
         this.template = template;
-        this.generations = new ElasticsearchGenerations(template, indexPrefix, retiredGrace);
+        this.generations = generations;
     }
 
     /** The source of a search hit: only its id is read. */
@@ -309,40 +314,6 @@ class ElasticsearchSearchIndex implements SearchIndex {
         } catch (DataAccessResourceFailureException e) {
             throw new SearchUnavailableException(e);
         }
-    }
-
-    @Override
-    public boolean isIntact() {
-        return generations.isIntact();
-    }
-
-    @Override
-    public void initialize() {
-        generations.initialize();
-    }
-
-    @Override
-    public void beginRebuild() {
-        synchronized (generations) {
-            generations.beginRebuild();
-        }
-    }
-
-    @Override
-    public boolean isRebuilding() {
-        return generations.isRebuilding();
-    }
-
-    @Override
-    public void completeRebuild() {
-        synchronized (generations) {
-            generations.completeRebuild();
-        }
-    }
-
-    @Override
-    public void dropRetiredGenerations() {
-        generations.dropRetired();
     }
 
     /** Deletes every index of this prefix, as an operator or a crash might; for tests. */

@@ -37,7 +37,7 @@ import java.util.stream.Stream;
  * root, and {@code state.properties} naming the live one and the one being built. The state file
  * is replaced atomically, so a swap is one rename: the embedded counterpart of an alias swap.
  */
-final class LuceneGenerations implements AutoCloseable {
+final class LuceneGenerations implements Generations, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LuceneGenerations.class);
     private static final Pattern NAME = Pattern.compile("v(\\d+)");
@@ -120,16 +120,19 @@ final class LuceneGenerations implements AutoCloseable {
         return target;
     }
 
-    boolean isIntact() {
+    @Override
+    public boolean isIntact() {
         Generation generation = live;
         return generation != null && Files.exists(stateFile) && generation.exists();
     }
 
-    boolean isRebuilding() {
+    @Override
+    public boolean isRebuilding() {
         return building != null;
     }
 
-    synchronized void initialize() {
+    @Override
+    public synchronized void initialize() {
         if (isIntact()) {
             return;
         }
@@ -141,7 +144,8 @@ final class LuceneGenerations implements AutoCloseable {
         writeState();
     }
 
-    synchronized void beginRebuild() {
+    @Override
+    public synchronized void beginRebuild() {
         if (building != null && building != live) {
             building.closeQuietly();
             delete(building.path()); // nobody reads a generation that is being built
@@ -162,7 +166,8 @@ final class LuceneGenerations implements AutoCloseable {
         log.info("Rebuilding the search index into {}", fresh.path());
     }
 
-    synchronized void completeRebuild() {
+    @Override
+    public synchronized void completeRebuild() {
         Generation built = building;
         if (built == null) {
             return;
@@ -178,7 +183,8 @@ final class LuceneGenerations implements AutoCloseable {
         log.info("The search index {} is live", built.path());
     }
 
-    synchronized void dropRetired() {
+    @Override
+    public synchronized void dropRetired() {
         if (System.nanoTime() - lastSwapNanos < retiredGrace.toNanos() || !Files.isDirectory(root)) {
             return;
         }

@@ -58,7 +58,7 @@ import java.util.UUID;
  * told apart by {@code kind}. Every {@link #apply} commits (durable before the projection's
  * position is) and refreshes the near-real-time reader (visible before the write's request answers).
  */
-class LuceneSearchIndex implements SearchIndex, AutoCloseable {
+class LuceneSearchIndex extends GenerationalSearchIndex implements AutoCloseable {
 
     static final String KIND = "kind";
     static final String POST = "post";
@@ -85,7 +85,12 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     /** @param retiredGrace how long a replaced generation stays for reads that began before the swap */
     LuceneSearchIndex(Path root, Duration retiredGrace) {
-        this.generations = new LuceneGenerations(root, retiredGrace);
+        this(new LuceneGenerations(root, retiredGrace));
+    }
+
+    private LuceneSearchIndex(LuceneGenerations generations) {
+        super(generations);
+        this.generations = generations;
     }
 
     @Override
@@ -305,36 +310,6 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             }
             return ids;
         }, List.of());
-    }
-
-    @Override
-    public boolean isIntact() {
-        return generations.isIntact();
-    }
-
-    @Override
-    public void initialize() {
-        generations.initialize();
-    }
-
-    @Override
-    public void beginRebuild() {
-        generations.beginRebuild();
-    }
-
-    @Override
-    public boolean isRebuilding() {
-        return generations.isRebuilding();
-    }
-
-    @Override
-    public void completeRebuild() {
-        generations.completeRebuild();
-    }
-
-    @Override
-    public void dropRetiredGenerations() {
-        generations.dropRetired();
     }
 
     @Override
