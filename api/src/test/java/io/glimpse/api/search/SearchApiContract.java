@@ -275,6 +275,14 @@ public abstract class SearchApiContract extends ApiTest {
     }
 
     @Test
+    void theApiDocumentDescribesSearch() {
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.paths['/api/search/posts'].get.parameters[?(@.name == 'q')]").exists()
+                .jsonPath("$.paths['/api/search/posts'].get.parameters[?(@.name == 'offset')]").exists()
+                .jsonPath("$.paths['/api/search/autocomplete'].get").exists();
+    }
+
+    @Test
     void queriesWithoutSearchableWordsFindNothing() {
         assertThat(search("!!! ???", null)).containsEntry("total", 0);
         assertThat(search("#", null)).containsEntry("total", 0);
