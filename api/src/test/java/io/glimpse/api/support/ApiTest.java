@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.util.Map;
@@ -31,7 +32,9 @@ public abstract class ApiTest {
 
     @BeforeEach
     void connect() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        // The JDK's client, which shows redirects instead of following them; left to choose, the
+        // client would take Apache HttpClient 5 (on the classpath for Elasticsearch), which follows them.
+        http = RestTestClient.bindToServer(new JdkClientHttpRequestFactory()).baseUrl("http://localhost:" + port).build();
     }
 
     /** A logged-in user as the tests see it. */
