@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # The whole test suite: unit, aggregate-fixture, projection and end-to-end HTTP tests, on the
-# embedded default and on PostgreSQL. Starts what it needs first.
+# embedded default and on PostgreSQL, Redis and Elasticsearch. Starts what it needs first, and
+# stops the Elasticsearch node afterwards if it started it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+export GLIMPSE_ES_PORT=${GLIMPSE_ES_PORT:-9200}
 scripts/ensure-postgres.sh
 scripts/ensure-redis.sh
-exec ./mvnw -B -ntp verify "$@"
+if [ "$(scripts/ensure-elasticsearch.sh)" = started ]; then
+  trap scripts/stop-elasticsearch.sh EXIT
+fi
+./mvnw -B -ntp verify "$@"

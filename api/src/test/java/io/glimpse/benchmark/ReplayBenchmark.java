@@ -2,6 +2,7 @@ package io.glimpse.benchmark;
 
 import io.glimpse.GlimpseApplication;
 import io.glimpse.api.admin.Projections;
+import io.glimpse.api.consistency.Processors;
 import io.glimpse.events.comment.CommentEvent.CommentAdded;
 import io.glimpse.events.like.LikeEvent.PostLiked;
 import io.glimpse.events.post.PostEvent.PostCreated;
@@ -184,7 +185,7 @@ public final class ReplayBenchmark {
         processor.resetTokens();
         long start = System.nanoTime();
         processor.start();
-        while (!Projections.hasReached(processor, head)) {
+        while (!Processors.hasReached(processor, head)) {
             sleep();
         }
         long took = System.nanoTime() - start;

@@ -2,12 +2,11 @@ package io.glimpse.api.admin;
 
 import io.glimpse.api.admin.ProjectionStatus.Replay;
 import io.glimpse.api.admin.ProjectionStatus.State;
+import io.glimpse.api.consistency.Processors;
 import io.glimpse.api.web.NotFoundException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +14,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -75,18 +73,9 @@ public class Projections {
             throw new ResponseStatusException(HttpStatus.CONFLICT, name + " is already replaying");
         }
         log.info("Replaying {} from the first event", name);
-        streaming.shutDown();
-        streaming.resetTokens();
         replays.put(name, new ReplayStart(System.nanoTime(), -1, head()));
-        streaming.start();
+        Processors.replay(streaming);
         return status(name);
-    }
-
-    /** Every segment claimed and past the given position. */
-    public static boolean hasReached(StreamingEventProcessor processor, long position) {
-        Collection<EventTrackerStatus> segments = processor.processingStatus().values();
-        return !segments.isEmpty()
-                && segments.stream().allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= position);
     }
 
     private EventProcessor processor(String name) {
@@ -95,8 +84,7 @@ public class Projections {
 
     /** The global index of the newest stored event, -1 when there is none. */
     public long head() {
-        TrackingToken head = eventStore.createHeadToken();
-        return head == null ? -1 : head.position().orElse(-1);
+        return Processors.head(eventStore);
     }
 
     private ProjectionStatus status(EventProcessor processor, long head) {
@@ -140,7 +128,7 @@ public class Projections {
                 && segment.getCurrentPosition().orElse(-1) < segment.getResetPosition().orElse(-1));
         ReplayStart start = replays.get(name);
         boolean settling = start != null && System.nanoTime() - start.nanos() < SETTLE_NANOS
-                && !hasReached(processor, start.target());
+                && !Processors.hasReached(processor, start.target());
         if (!segmentsReplaying && !settling && start != null) {
             replays.remove(name);
         }

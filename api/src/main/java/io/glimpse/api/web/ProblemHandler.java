@@ -4,6 +4,7 @@ import io.glimpse.command.CommandRejectedException;
 import io.glimpse.query.media.ImageTooLargeException;
 import io.glimpse.query.media.MediaException;
 import io.glimpse.query.media.UnsupportedImageException;
+import io.glimpse.query.search.SearchUnavailableException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,6 +93,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail badArgument(IllegalArgumentException e) {
         return problem(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    /** A backing service (the search engine) cannot be reached: worth trying again shortly. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unavailable(SearchUnavailableException e) {
+        log.warn("Search is unavailable: {}", e.getCause() == null ? e : e.getCause().toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
     }
 
     @ExceptionHandler

@@ -24,7 +24,8 @@ final class ProblemTypes {
             Map.entry(409, "conflict"),
             Map.entry(413, "payload-too-large"),
             Map.entry(415, "unsupported-media-type"),
-            Map.entry(429, "rate-limited"));
+            Map.entry(429, "rate-limited"),
+            Map.entry(503, "unavailable"));
 
     private ProblemTypes() {
     }

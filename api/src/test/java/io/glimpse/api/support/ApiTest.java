@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.util.Map;
@@ -31,7 +32,9 @@ public abstract class ApiTest {
 
     @BeforeEach
     void connect() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        // The JDK's client, which shows redirects instead of following them; left to choose, the
+        // client would take Apache HttpClient 5 (on the classpath for Elasticsearch), which follows them.
+        http = RestTestClient.bindToServer(new JdkClientHttpRequestFactory()).baseUrl("http://localhost:" + port).build();
     }
 
     /** A logged-in user as the tests see it. */
@@ -113,9 +116,18 @@ public abstract class ApiTest {
     }
 
     /** A GET that must answer 200, as {@code viewer} (anonymous when {@code null}). */
-    @SuppressWarnings("unchecked")
     protected Map<String, Object> read(String uri, Account viewer) {
-        return (Map<String, Object>) http.get().uri(uri)
+        return read(http.get().uri(uri), viewer);
+    }
+
+    /** {@link #read(String, Account)} of a URI taken as it is (already encoded, not a template). */
+    protected Map<String, Object> read(java.net.URI uri, Account viewer) {
+        return read(http.get().uri(uri), viewer);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> read(RestTestClient.RequestHeadersSpec<?> request, Account viewer) {
+        return (Map<String, Object>) request
                 .headers(headers -> {
                     if (viewer != null) {
                         headers.setBearerAuth(viewer.accessToken());

@@ -104,6 +104,17 @@ public class SocialGraphRepository {
         jdbc.sql("delete from user_block").update();
     }
 
+    /** The users {@code userId} blocks and those who block {@code userId}: hidden from each other everywhere. */
+    public java.util.Set<UUID> blockedEitherWay(UUID userId) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                        select blocked_id from user_block where blocker_id = :user
+                        union
+                        select blocker_id from user_block where blocked_id = :user""")
+                .param("user", userId)
+                .query(UUID.class)
+                .list());
+    }
+
     public Relation relation(UUID viewerId, UUID userId) {
         if (viewerId == null) {
             return Relation.NONE;

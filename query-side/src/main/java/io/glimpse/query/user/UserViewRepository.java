@@ -90,6 +90,14 @@ public class UserViewRepository {
         return jdbc.sql("select " + COLUMNS + " from user_view where id = ?").param(id).query(USER).optional();
     }
 
+    /** The live accounts among these ids, in no particular order. */
+    public List<UserView> findAll(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from user_view where id in (:ids)").param("ids", ids).query(USER).list();
+    }
+
     public Optional<Credentials> findCredentials(String login) {
         String normalized = login.trim().toLowerCase(Locale.ROOT);
         return jdbc.sql("select id, username, password_hash from user_view where username = ? or login_email = ?")
