@@ -13,7 +13,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"glimpse.security.admin-usernames=" + ApiTest.ADMIN,
-                "glimpse.timeline.celebrity-threshold=" + ApiTest.CELEBRITY_THRESHOLD})
+                "glimpse.timeline.celebrity-threshold=" + ApiTest.CELEBRITY_THRESHOLD,
+                // Tests register many users from one address; the rate-limit tests switch limits on.
+                "glimpse.rate-limits.enabled=false"})
 @ContextConfiguration(initializers = FreshDataDirectory.class)
 public @interface EmbeddedGlimpse {
 }

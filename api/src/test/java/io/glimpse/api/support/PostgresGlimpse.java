@@ -19,6 +19,8 @@ import java.lang.annotation.Target;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "glimpse.security.admin-usernames=" + ApiTest.ADMIN,
         "glimpse.timeline.celebrity-threshold=" + ApiTest.CELEBRITY_THRESHOLD,
+        // Tests register many users from one address; the rate-limit tests switch limits on.
+        "glimpse.rate-limits.enabled=false",
         "spring.datasource.url=${GLIMPSE_TEST_POSTGRES_URL:jdbc:postgresql://127.0.0.1:5432/glimpse_test}",
         "spring.flyway.clean-disabled=false"})
 @ActiveProfiles("postgres")
