@@ -30,7 +30,8 @@ abstract class RateLimitApiContract extends ApiTest {
     static final String ENABLED = "glimpse.rate-limits.enabled=true";
     static final String ACCOUNT = "glimpse.rate-limits.account=12/1h";
     static final String ANONYMOUS = "glimpse.rate-limits.anonymous=8/1h";
-    static final String LOGIN = "glimpse.rate-limits.login=3/1h";
+    static final String LOGIN_QUOTA = "3/1h";
+    static final String LOGIN = "glimpse.rate-limits.login=" + LOGIN_QUOTA;
     static final String SIGN_UP = "glimpse.rate-limits.sign-up=3/1h";
     static final String UPLOADS = "glimpse.rate-limits.uploads=2/1h";
     static final String BEHIND_A_PROXY = "server.forward-headers-strategy=native";

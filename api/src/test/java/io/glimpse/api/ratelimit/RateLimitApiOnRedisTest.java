@@ -3,17 +3,13 @@ package io.glimpse.api.ratelimit;
 import io.glimpse.api.support.EmbeddedGlimpse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisConnection;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,11 +35,11 @@ class RateLimitApiOnRedisTest extends RateLimitApiContract {
     /** Another instance of Glimpse, as far as the budget goes: its own limiter on the same Redis. */
     @Test
     void anotherInstanceOnTheSameRedisSpendsTheSameBudget() {
-        LettuceConnectionFactory redis = redis();
+        LettuceConnectionFactory redis = TestRedis.connect(TestRedis.PORT);
         try {
             RateLimitStore otherInstance = new RedisRateLimitStore(
                     () -> RateLimitConfiguration.connect(redis, Duration.ofSeconds(2)), PREFIX, new LocalRateLimitStore());
-            RateLimit login = new RateLimit("login", Quota.valueOf("3/1h"));
+            RateLimit login = new RateLimit("login", Quota.valueOf(LOGIN_QUOTA));
             Account me = registerFrom(freshAddress());
             String address = freshAddress();
 
@@ -59,21 +55,6 @@ class RateLimitApiOnRedisTest extends RateLimitApiContract {
 
     @AfterAll
     static void deleteKeys() {
-        LettuceConnectionFactory redis = redis();
-        try (RedisConnection connection = redis.getConnection()) {
-            Set<byte[]> keys = connection.keyCommands().keys((PREFIX + "*").getBytes(StandardCharsets.UTF_8));
-            if (keys != null && !keys.isEmpty()) {
-                connection.keyCommands().del(keys.toArray(byte[][]::new));
-            }
-        } finally {
-            redis.destroy();
-        }
-    }
-
-    private static LettuceConnectionFactory redis() {
-        LettuceConnectionFactory redis = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379));
-        redis.afterPropertiesSet();
-        redis.start();
-        return redis;
+        TestRedis.deleteKeysUnder(PREFIX);
     }
 }

@@ -3,7 +3,6 @@ package io.glimpse.api.ratelimit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisConnection;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import java.io.IOException;
@@ -31,7 +30,7 @@ class RedisRateLimitStoreTest extends RateLimitStoreContract {
 
     @Override
     RateLimitStore store() {
-        return storeOn(6379);
+        return storeOn(TestRedis.PORT);
     }
 
     @Test
@@ -49,7 +48,7 @@ class RedisRateLimitStoreTest extends RateLimitStoreContract {
     void aBucketExpiresFromRedisOnceItWouldBeFullAgain() {
         store().tryConsume(LOGIN, "198.51.100.2");
         try (RedisConnection redis = factories.get(0).getConnection()) {
-            Set<byte[]> keys = redis.keyCommands().keys((prefix + "*").getBytes(StandardCharsets.UTF_8));
+            Set<byte[]> keys = TestRedis.keysUnder(redis, prefix);
             assertThat(keys).hasSize(1);
             String key = new String(keys.iterator().next(), StandardCharsets.UTF_8);
             assertThat(key).isEqualTo(prefix + "login:3/3600s:198.51.100.2");
@@ -67,9 +66,7 @@ class RedisRateLimitStoreTest extends RateLimitStoreContract {
     }
 
     private RateLimitStore storeOn(int port) {
-        LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port));
-        factory.afterPropertiesSet();
-        factory.start();
+        LettuceConnectionFactory factory = TestRedis.connect(port);
         factories.add(factory);
         return new RedisRateLimitStore(() -> RateLimitConfiguration.connect(factory, TIMEOUT), prefix,
                 new LocalRateLimitStore());
@@ -83,17 +80,7 @@ class RedisRateLimitStoreTest extends RateLimitStoreContract {
 
     @AfterEach
     void deleteKeysAndDisconnect() {
-        LettuceConnectionFactory cleaner = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379));
-        cleaner.afterPropertiesSet();
-        cleaner.start();
-        try (RedisConnection redis = cleaner.getConnection()) {
-            Set<byte[]> keys = redis.keyCommands().keys((prefix + "*").getBytes(StandardCharsets.UTF_8));
-            if (keys != null && !keys.isEmpty()) {
-                redis.keyCommands().del(keys.toArray(byte[][]::new));
-            }
-        } finally {
-            cleaner.destroy();
-            factories.forEach(LettuceConnectionFactory::destroy);
-        }
+        TestRedis.deleteKeysUnder(prefix);
+        factories.forEach(LettuceConnectionFactory::destroy);
     }
 }
