@@ -59,6 +59,7 @@ public final class TimelineBenchmark {
         Path dataDir = Files.createTempDirectory("glimpse-bench-");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GlimpseApplication.class).run(
                 "--server.port=0", "--glimpse.data-dir=" + dataDir, "--spring.profiles.active=redis",
+                "--glimpse.rate-limits.enabled=false",
                 "--glimpse.timeline.redis-key-prefix=bench-" + UUID.randomUUID() + ":",
                 "--logging.level.root=WARN")) {
             base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();

@@ -1,6 +1,8 @@
 package io.glimpse.api.security;
 
 import io.glimpse.api.config.GlimpseProperties;
+import io.glimpse.api.ratelimit.RateLimitFilter;
+import io.glimpse.api.ratelimit.RateLimitHeaders;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +20,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +30,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, AccessTokens accessTokens, Sessions sessions,
-                            ProblemSecurityHandlers problems,
+                            ProblemSecurityHandlers problems, RateLimitFilter rateLimits,
                             @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers)
             throws Exception {
         return http
@@ -41,6 +44,8 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new BearerTokenFilter(accessTokens, sessions, problems),
                         AnonymousAuthenticationFilter.class)
+                // Knows the caller from the token, and counts calls that authorization then refuses.
+                .addFilterAfter(rateLimits, BearerTokenFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login",
                                 "/api/auth/refresh").permitAll()
@@ -70,7 +75,9 @@ class SecurityConfiguration {
         cors.setAllowedOrigins(properties.security().allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type"));
-        cors.setExposedHeaders(List.of("Location", "Retry-After"));
+        List<String> exposed = new ArrayList<>(List.of("Location", "Retry-After"));
+        exposed.addAll(RateLimitHeaders.ALL);
+        cors.setExposedHeaders(exposed);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", cors);
         return source;

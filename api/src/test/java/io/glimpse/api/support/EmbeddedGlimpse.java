@@ -15,7 +15,9 @@ import java.lang.annotation.Target;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"glimpse.security.admin-usernames=" + ApiTest.ADMIN,
                 "glimpse.timeline.celebrity-threshold=" + ApiTest.CELEBRITY_THRESHOLD,
-                PoisonProcessor.RETRY_ONCE_AFTER_A_SECOND, PoisonProcessor.FIRST_RETRY_AFTER, PoisonProcessor.RETRY_INTERVAL})
+                PoisonProcessor.RETRY_ONCE_AFTER_A_SECOND, PoisonProcessor.FIRST_RETRY_AFTER, PoisonProcessor.RETRY_INTERVAL,
+                // Tests register many users from one address; the rate-limit tests switch limits on.
+                "glimpse.rate-limits.enabled=false"})
 @ContextConfiguration(initializers = FreshDataDirectory.class)
 @Import(PoisonProcessor.Registration.class)
 public @interface EmbeddedGlimpse {

@@ -20,6 +20,8 @@ import java.lang.annotation.Target;
         "glimpse.security.admin-usernames=" + ApiTest.ADMIN,
         "glimpse.timeline.celebrity-threshold=" + ApiTest.CELEBRITY_THRESHOLD,
         PoisonProcessor.RETRY_ONCE_AFTER_A_SECOND, PoisonProcessor.FIRST_RETRY_AFTER, PoisonProcessor.RETRY_INTERVAL,
+        // Tests register many users from one address; the rate-limit tests switch limits on.
+        "glimpse.rate-limits.enabled=false",
         "spring.datasource.url=${GLIMPSE_TEST_POSTGRES_URL:jdbc:postgresql://127.0.0.1:5432/glimpse_test}",
         "spring.flyway.clean-disabled=false"})
 @ActiveProfiles("postgres")
