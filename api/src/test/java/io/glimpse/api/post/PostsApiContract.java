@@ -55,8 +55,12 @@ public abstract class PostsApiContract extends ApiTest {
                 .expectBody(Map.class).returnResult().getResponseBody();
         List<Map<String, Object>> media = (List<Map<String, Object>>) post.get("media");
         assertThat(media).hasSize(2);
-        assertThat(media.get(0)).containsEntry("width", 1600).containsEntry("height", 1200);
-        assertThat(media.get(0).get("status")).isIn("PROCESSING", "READY");
+        // The media worker may already have finished by the time the 201 reads the post back.
+        if ("PROCESSING".equals(media.get(0).get("status"))) {
+            assertThat(media.get(0)).containsEntry("width", 1600).containsEntry("height", 1200);
+        } else {
+            assertThat(media.get(0)).containsEntry("status", "READY").containsEntry("width", 1080);
+        }
 
         List<Map<String, Object>> ready = awaitMedia(post.get("id"), "READY");
         assertThat(ready.get(0)).containsEntry("width", 1080).containsEntry("height", 810)
