@@ -110,7 +110,9 @@ public final class SearchBenchmark {
             try {
                 measure("Elasticsearch 9.2.0 (single node, 512 MB heap, same machine, over HTTP)", elasticsearch, posts);
             } finally {
-                elasticsearch.deleteEverything();
+                if (!Boolean.getBoolean("keep")) {
+                    elasticsearch.deleteEverything();
+                }
             }
         }
     }
