@@ -15,8 +15,10 @@ VERSION=9.2.0
 PORT=${GLIMPSE_ES_PORT:-9200}
 TRANSPORT_PORT=${GLIMPSE_ES_TRANSPORT_PORT:-$((PORT + 100))}
 ES_USER=${GLIMPSE_ES_USER:-glimpse-es}
-WORK=${GLIMPSE_ES_WORK:-$PWD/.elasticsearch}
-HOME_DIR=$WORK/elasticsearch-$VERSION
+# .elasticsearch/workdir names where the node lives (for scripts/stop-elasticsearch.sh): here,
+# unless the unprivileged user cannot reach this checkout (say, under /root), then /var/tmp.
+LOCAL=$PWD/.elasticsearch
+WORK=${GLIMPSE_ES_WORK:-$LOCAL}
 
 say() { echo "[ensure-elasticsearch] $*" >&2; }
 ready() { curl -fsS "http://127.0.0.1:$PORT/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null 2>&1; }
@@ -48,7 +50,22 @@ JAVA_21=$(java_home) || {
   exit 1
 }
 
-mkdir -p "$WORK"
+run_as=()
+if [ "$(id -u)" = 0 ]; then
+  if ! id "$ES_USER" >/dev/null 2>&1; then
+    say "creating the system user $ES_USER to run Elasticsearch (it refuses to run as root)"
+    useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$ES_USER"
+  fi
+  run_as=(runuser -u "$ES_USER" --)
+  if [ -z "${GLIMPSE_ES_WORK:-}" ] && ! runuser -u "$ES_USER" -- test -x "$PWD"; then
+    WORK=/var/tmp/glimpse-elasticsearch
+    say "$ES_USER cannot reach $PWD (a parent directory is closed to other users): using $WORK"
+  fi
+fi
+HOME_DIR=$WORK/elasticsearch-$VERSION
+mkdir -p "$WORK" "$LOCAL"
+echo "$WORK" > "$LOCAL/workdir"
+
 if [ ! -x "$HOME_DIR/bin/elasticsearch" ]; then
   say "fetching org.elasticsearch.distribution.integ-test-zip:elasticsearch:$VERSION from Maven Central"
   ./mvnw -B -q -ntp -N dependency:copy \
@@ -82,19 +99,12 @@ node.store.allow_mmap: false
 action.auto_create_index: false
 EOF
 
-run_as=()
-if [ "$(id -u)" = 0 ]; then
-  if ! id "$ES_USER" >/dev/null 2>&1; then
-    say "creating the system user $ES_USER to run Elasticsearch (it refuses to run as root)"
-    useradd --system --no-create-home --home-dir "$WORK" --shell /usr/sbin/nologin "$ES_USER"
-  fi
+if [ ${#run_as[@]} -gt 0 ]; then
   chown -R "$ES_USER:" "$WORK"
-  if ! runuser -u "$ES_USER" -- test -w "$WORK/data"; then
-    say "$ES_USER cannot reach $WORK (a parent directory is closed to other users);"
-    say "set GLIMPSE_ES_WORK to a directory it can reach, e.g. /var/tmp/glimpse-elasticsearch"
+  if ! "${run_as[@]}" test -w "$WORK/data"; then
+    say "$ES_USER cannot write to $WORK/data; set GLIMPSE_ES_WORK to a directory it can reach"
     exit 1
   fi
-  run_as=(runuser -u "$ES_USER" --)
 fi
 
 say "starting Elasticsearch $VERSION on 127.0.0.1:$PORT (Java: $JAVA_21)"

@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-WORK=${GLIMPSE_ES_WORK:-$PWD/.elasticsearch}
+LOCAL=$PWD/.elasticsearch
+WORK=${GLIMPSE_ES_WORK:-$(cat "$LOCAL/workdir" 2>/dev/null || echo "$LOCAL")}
 say() { echo "[stop-elasticsearch] $*" >&2; }
 
 [ -s "$WORK/pid" ] || exit 0

@@ -109,6 +109,7 @@ class ElasticsearchSearchIndex extends GenerationalSearchIndex {
             source.put("caption", post.caption());
             source.put("tags", post.tags());
             source.put("createdAt", ChronoUnit.MICROS.between(Instant.EPOCH, post.createdAt()));
+            source.put("tiebreak", SearchIndex.tiebreak(post.postId()));
             return BulkOperation.of(o -> o.index(i -> i.index(target.posts()).id(post.postId().toString())
                     .document(source)));
         }
@@ -195,7 +196,7 @@ class ElasticsearchSearchIndex extends GenerationalSearchIndex {
                     .withSort(List.of(
                             SortOptions.of(s -> s.score(score -> score.order(SortOrder.Desc))),
                             SortOptions.of(s -> s.field(f -> f.field("createdAt").order(SortOrder.Desc))),
-                            SortOptions.of(s -> s.field(f -> f.field("postId").order(SortOrder.Desc)))))
+                            SortOptions.of(s -> s.field(f -> f.field("tiebreak").order(SortOrder.Desc)))))
                     .withPageable(new OffsetPage(search.offset(), search.limit()))
                     .withTrackTotalHits(true)
                     .withSourceFilter(new FetchSourceFilter(false, null, null))

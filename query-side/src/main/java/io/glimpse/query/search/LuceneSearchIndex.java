@@ -68,13 +68,14 @@ class LuceneSearchIndex extends GenerationalSearchIndex implements AutoCloseable
     static final String CAPTION = "caption";
     static final String TAG = "tag";
     static final String CREATED_AT = "created_at";
+    static final String TIEBREAK = "tiebreak";
     static final String USER_ID = "user_id";
     static final String USERNAME = "username";
     static final String DISPLAY_NAME = "display_name";
 
-    /** Relevance, then newest first, then post id: the same order as Elasticsearch's. */
+    /** Relevance, then newest first, then by post id ({@link SearchIndex#tiebreak}): the same order as Elasticsearch's. */
     private static final Sort POST_ORDER = new Sort(SortField.FIELD_SCORE,
-            new SortField(CREATED_AT, SortField.Type.LONG, true), new SortField(POST_ID, SortField.Type.STRING, true));
+            new SortField(CREATED_AT, SortField.Type.LONG, true), new SortField(TIEBREAK, SortField.Type.LONG, true));
     private static final Sort USER_ORDER = new Sort(SortField.FIELD_SCORE, new SortField(USERNAME, SortField.Type.STRING));
     private static final Query POSTS = new TermQuery(new Term(KIND, POST));
     private static final Query USERS = new TermQuery(new Term(KIND, USER));
@@ -144,7 +145,7 @@ class LuceneSearchIndex extends GenerationalSearchIndex implements AutoCloseable
         Document document = new Document();
         document.add(new StringField(KIND, POST, Field.Store.NO));
         document.add(new StringField(POST_ID, post.postId().toString(), Field.Store.YES));
-        document.add(new SortedDocValuesField(POST_ID, new BytesRef(post.postId().toString())));
+        document.add(new NumericDocValuesField(TIEBREAK, SearchIndex.tiebreak(post.postId())));
         document.add(new StringField(AUTHOR_ID, post.authorId().toString(), Field.Store.YES));
         document.add(new Field(CAPTION, post.caption(), WORDS));
         post.tags().forEach(tag -> document.add(new StringField(TAG, tag, Field.Store.NO)));

@@ -12,7 +12,7 @@ import java.util.UUID;
  * <p>Ranking is the same in both, by construction rather than by tuning: every query term must
  * match, and each contributes a fixed weight for where it matched ({@link #TAG_WEIGHT},
  * {@link #AUTHOR_WEIGHT}, {@link #CAPTION_WEIGHT}, summed); equal scores are ordered newest first,
- * then by post id. No corpus statistics take part, so shards, segment merges and deleted documents
+ * then by {@link #tiebreak}. No corpus statistics take part, so shards, segment merges and deleted documents
  * never reorder results, and offset pages stay stable.
  *
  * <p>The index is kept in generations. Reads are served by the live one; a rebuild writes a new
@@ -28,6 +28,16 @@ public interface SearchIndex {
     float EXACT_USERNAME_WEIGHT = 3;
     float USERNAME_PREFIX_WEIGHT = 2;
     float DISPLAY_NAME_PREFIX_WEIGHT = 1;
+
+    /**
+     * The last sort key of posts, so that equal scores at the same time still have one order: a
+     * number from the post id. A number, not the id itself: Elasticsearch 9.2 sorts by score, a
+     * number and a keyword some 30 times slower than by score and two numbers (measured on 100,000
+     * posts: 300-700 ms against 10-20 ms for a word in most posts).
+     */
+    static long tiebreak(UUID postId) {
+        return postId.getMostSignificantBits();
+    }
 
     /** Writes the changes, in order, to the generation being written, and makes them visible to reads of it. */
     void apply(List<IndexChange> changes);

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -76,6 +77,20 @@ class ElasticsearchSearchIndexTest extends SearchIndexContract {
         assertThat(template.indexOps(IndexCoordinates.of(prefix + "posts-v1")).exists()).isFalse();
         assertThat(template.indexOps(IndexCoordinates.of(prefix + "posts")).getAliasesForIndex(prefix + "posts-v2")
                 .get(prefix + "posts-v2")).extracting(alias -> alias.getAlias()).containsExactly(prefix + "posts");
+    }
+
+    @Test
+    void anUnreachableClusterMakesSearchesFailAsUnavailable() throws IOException {
+        try (Rest5Client nowhere = Rest5Client.builder(URI.create("http://127.0.0.1:1")).build()) {
+            SearchIndex unreachable = new ElasticsearchSearchIndex(new ElasticsearchTemplate(new ElasticsearchClient(
+                    new Rest5ClientTransport(nowhere, new Jackson3JsonpMapper()))), prefix, Duration.ZERO);
+            assertThatCode(() -> search("anything", java.util.Set.of()))
+                    .as("the reachable one still answers").doesNotThrowAnyException();
+            assertThatThrownBy(() -> unreachable.searchPosts(new SearchIndex.PostSearch(SearchTerms.parse("anything"),
+                    java.util.Set.of(), 0, 10))).isInstanceOf(SearchUnavailableException.class);
+            assertThatThrownBy(() -> unreachable.suggestUsers("ann", java.util.Set.of(), 10))
+                    .isInstanceOf(SearchUnavailableException.class);
+        }
     }
 
     @Test

@@ -75,7 +75,8 @@ public final class SearchBenchmark {
                 + " 25 words drawn from a 5,000-word vocabulary by Zipf's law; 0 to 3 of 1,000 tags per post, also by"
                 + " Zipf's law. Each query is timed at the search index port (the engine's work, no HTTP, no"
                 + " hydration from SQL), " + RUNS + " times after " + WARM_UP + " warm-up queries, one at a time;"
-                + " then a mix of all of them from " + THREADS + " threads for " + CONCURRENT_RUN.toSeconds() + " s.");
+                + " then a mix of all of them from " + THREADS + " threads for " + CONCURRENT_RUN.toSeconds() + " s."
+                + " Load average when it started (other work on the machine counts): " + loadAverage() + ".");
         line("");
 
         if (ENGINES.contains("lucene")) {
@@ -110,7 +111,9 @@ public final class SearchBenchmark {
             try {
                 measure("Elasticsearch 9.2.0 (single node, 512 MB heap, same machine, over HTTP)", elasticsearch, posts);
             } finally {
-                elasticsearch.deleteEverything();
+                if (!Boolean.getBoolean("keep")) {
+                    elasticsearch.deleteEverything();
+                }
             }
         }
     }
@@ -292,6 +295,14 @@ public final class SearchBenchmark {
     private static double percentile(long[] sortedNanos, int percent) {
         int index = (int) Math.ceil(percent / 100.0 * sortedNanos.length) - 1;
         return sortedNanos[Math.max(0, index)] / 1e6;
+    }
+
+    private static String loadAverage() {
+        try {
+            return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private void line(String text) {
