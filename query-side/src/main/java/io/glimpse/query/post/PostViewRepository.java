@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -123,16 +124,21 @@ public class PostViewRepository {
         return hydrate(rows).stream().findFirst();
     }
 
-    /** The posts with these ids that the viewer may see, in no particular order, hydrated in one batch. */
+    /**
+     * The posts with these ids that the viewer may see, hydrated in one batch, in the order of
+     * {@code postIds} (a timeline's or a search's); deleted and hidden ones are left out.
+     */
     public List<PostView> findAll(List<UUID> postIds, UUID viewerId) {
         if (postIds.isEmpty()) {
             return List.of();
         }
-        return hydrate(jdbc.sql(POST_WITH_AUTHOR + " where p.id in (:posts) and " + VISIBLE_TO_VIEWER)
+        Map<UUID, PostView> visible = new HashMap<>();
+        hydrate(jdbc.sql(POST_WITH_AUTHOR + " where p.id in (:posts) and " + VISIBLE_TO_VIEWER)
                 .param("posts", postIds)
                 .param("viewer", BlockFilter.viewerOrAnonymous(viewerId))
                 .query(Row.class)
-                .list());
+                .list()).forEach(post -> visible.put(post.id(), post));
+        return postIds.stream().map(visible::get).filter(Objects::nonNull).toList();
     }
 
     public Keyset.Slice<PostView> byAuthor(UUID authorId, UUID viewerId, Cursor after, int limit) {

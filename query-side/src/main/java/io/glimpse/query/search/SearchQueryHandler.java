@@ -1,6 +1,5 @@
 package io.glimpse.query.search;
 
-import io.glimpse.query.post.PostView;
 import io.glimpse.query.post.PostViewRepository;
 import io.glimpse.query.search.SearchIndex.PostHits;
 import io.glimpse.query.search.SearchIndex.PostSearch;
@@ -53,10 +52,7 @@ class SearchQueryHandler {
         }
         PostHits hits = index.searchPosts(new PostSearch(terms, hiddenFrom(query.viewerId()), query.offset(),
                 query.limit()));
-        Map<UUID, PostView> found = posts.findAll(hits.postIds(), query.viewerId()).stream()
-                .collect(Collectors.toMap(PostView::id, Function.identity()));
-        return new PostSearchPage(hits.postIds().stream().map(found::get).filter(Objects::nonNull).toList(),
-                hits.total());
+        return new PostSearchPage(posts.findAll(hits.postIds(), query.viewerId()), hits.total());
     }
 
     @QueryHandler

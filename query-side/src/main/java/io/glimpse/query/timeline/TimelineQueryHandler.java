@@ -47,10 +47,7 @@ class TimelineQueryHandler {
         List<TimelineEntry> entries = entries(query.viewerId(), query.after(), query.limit() + 1);
         boolean more = entries.size() > query.limit();
         List<TimelineEntry> page = more ? entries.subList(0, query.limit()) : entries;
-        Map<UUID, PostView> visible = new LinkedHashMap<>();
-        posts.findAll(page.stream().map(TimelineEntry::postId).toList(), query.viewerId())
-                .forEach(post -> visible.put(post.id(), post));
-        List<PostView> items = page.stream().map(entry -> visible.get(entry.postId())).filter(post -> post != null).toList();
+        List<PostView> items = posts.findAll(page.stream().map(TimelineEntry::postId).toList(), query.viewerId());
         String next = more ? cursorAt(page.get(page.size() - 1)).encode() : null;
         return new PostPage(items, next);
     }
