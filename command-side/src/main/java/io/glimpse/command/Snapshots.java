@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
  * toggled, a profile or caption edited again and again) are snapshotted every
  * {@value #EVENTS_BETWEEN_SNAPSHOTS} events, so that loading one reads at most that many events
  * after its latest snapshot. Snapshots are the aggregate's fields as JSON (hence
- * {@code @JsonAutoDetect} on each such aggregate); they can be deleted at any time, the events
+ * {@link SnapshotFields} on each such aggregate); they can be deleted at any time, the events
  * stay the truth.
  */
 @Configuration(proxyBeanMethods = false)

@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryBusSpanFactory;
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** How Axon runs here. docs/architecture.md explains each choice. */
 @Configuration(proxyBeanMethods = false)
@@ -43,14 +45,22 @@ class AxonConfiguration {
      * per transaction while it catches up or replays; live traffic forms smaller batches) with one segment: one
      * application instance needs no more, and a single token keeps "has this projection seen event
      * N" a simple question. A failing handler propagates its error, so the processor retries the
-     * event with back-off instead of logging and skipping it.
+     * event with back-off instead of logging and skipping it. On the embedded event store the
+     * processors read through {@link WakeOnCommitEventSource}, so that they see a new event at once
+     * rather than up to half a second later.
      */
     @Bean
     ConfigurerModule eventProcessingDefaults(@Value("${glimpse.processors.batch-size:100}") int batchSize) {
+        AtomicReference<WakeOnCommitEventSource> wakeOnCommit = new AtomicReference<>();
         return configurer -> configurer.eventProcessing(processing -> processing
-                .usingPooledStreamingEventProcessors((config, builder) -> builder
-                        .initialSegmentCount(1)
-                        .batchSize(batchSize))
+                .usingPooledStreamingEventProcessors((config, builder) -> {
+                    builder.initialSegmentCount(1).batchSize(batchSize);
+                    if (config.eventStore() instanceof EmbeddedEventStore) {
+                        builder.messageSource(wakeOnCommit.updateAndGet(existing -> existing != null
+                                ? existing : WakeOnCommitEventSource.on(config)));
+                    }
+                    return builder;
+                })
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance()));
     }
 

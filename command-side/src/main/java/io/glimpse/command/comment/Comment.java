@@ -1,7 +1,6 @@
 package io.glimpse.command.comment;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.glimpse.command.SnapshotFields;
 import io.glimpse.command.Snapshots;
 import io.glimpse.command.CommandRejectedException;
 import io.glimpse.command.comment.CommentCommands.AddComment;
@@ -28,7 +27,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * remembers the post's author because the post's author may delete it.
  */
 @Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
+@SnapshotFields
 public class Comment {
 
     public static final int TEXT_MAX = 1_000;

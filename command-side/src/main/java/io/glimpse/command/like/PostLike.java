@@ -1,7 +1,6 @@
 package io.glimpse.command.like;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.glimpse.command.SnapshotFields;
 import io.glimpse.command.Snapshots;
 import io.glimpse.command.CommandRejectedException;
 import io.glimpse.command.facts.CommandFacts;
@@ -22,7 +21,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** One user's like of one post: liked or not. Liking twice or unliking what is not liked emits nothing. */
 @Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
+@SnapshotFields
 public class PostLike {
 
     @AggregateIdentifier

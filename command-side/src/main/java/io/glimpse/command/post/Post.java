@@ -1,7 +1,6 @@
 package io.glimpse.command.post;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.glimpse.command.SnapshotFields;
 import io.glimpse.command.Snapshots;
 import io.glimpse.command.CommandRejectedException;
 import io.glimpse.command.post.PostCommands.CompleteMediaProcessing;
@@ -37,7 +36,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * state never grows with its popularity.
  */
 @Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
+@SnapshotFields
 public class Post {
 
     public static final int CAPTION_MAX = 2_200;
@@ -50,7 +49,7 @@ public class Post {
     private String caption;
     private List<String> explicitTags;
     private boolean hasMedia;
-    private final Set<UUID> processing = new HashSet<>();
+    private Set<UUID> processing = new HashSet<>();
     private boolean deleted;
 
     protected Post() {

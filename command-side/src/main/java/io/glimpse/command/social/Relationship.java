@@ -1,7 +1,6 @@
 package io.glimpse.command.social;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.glimpse.command.SnapshotFields;
 import io.glimpse.command.Snapshots;
 import io.glimpse.command.CommandRejectedException;
 import io.glimpse.command.social.RelationshipCommands.BlockUser;
@@ -32,15 +31,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * one aggregate. Its state never holds more than two users.
  */
 @Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
+@SnapshotFields
 public class Relationship {
 
     @AggregateIdentifier
     private String relationshipId;
     /** The users of the pair who follow the other one. */
-    private final Set<UUID> following = new HashSet<>();
+    private Set<UUID> following = new HashSet<>();
     /** The users of the pair who block the other one. */
-    private final Set<UUID> blocking = new HashSet<>();
+    private Set<UUID> blocking = new HashSet<>();
 
     protected Relationship() {
         // created by the first command about the pair, rebuilt from its events afterwards

@@ -1,7 +1,6 @@
 package io.glimpse.command.user;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.glimpse.command.SnapshotFields;
 import io.glimpse.command.Snapshots;
 import io.glimpse.command.CommandRejectedException;
 import io.glimpse.command.Requester;
@@ -28,7 +27,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * so that an update that changes nothing emits nothing.
  */
 @Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
+@SnapshotFields
 public class User {
 
     @AggregateIdentifier
