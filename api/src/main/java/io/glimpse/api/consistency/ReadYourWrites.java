@@ -23,7 +23,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Projections are the event processors whose name ends in {@value #PROJECTION_SUFFIX}; side
  * effects such as mail are not waited for. A failing processor is skipped: the write itself is
- * already durable. So is a replaying one, unless it is within {@value #NEARLY_CAUGHT_UP} events of
+ * already durable. One being restarted for a replay is waited for. So is a replaying one, unless it is within {@value #NEARLY_CAUGHT_UP} events of
  * the write: a replay about to catch up is waited for, while a long one does not hold up every
  * write until the timeout.
  */
@@ -78,10 +78,19 @@ public class ReadYourWrites {
 
     private boolean allProjectionsHaveSeen(long globalIndex) {
         return projections().stream()
-                .filter(processor -> processor.isRunning() && !processor.isError()
+                .filter(processor -> !processor.isError()
                         && (!processor.isReplaying() || isNear(processor, globalIndex)))
-                .allMatch(processor -> processor.processingStatus().values().stream()
-                        .allMatch(segment -> hasSeen(segment, globalIndex)));
+                .allMatch(processor -> hasSeen(processor, globalIndex));
+    }
+
+    /**
+     * A processor that holds no segment has seen nothing yet: it is being restarted for a replay
+     * (its tables may just have been emptied) or has not claimed its token yet. This instance runs
+     * every processor (one segment each), so the wait is short.
+     */
+    private static boolean hasSeen(StreamingEventProcessor processor, long globalIndex) {
+        var segments = processor.processingStatus().values();
+        return !segments.isEmpty() && segments.stream().allMatch(segment -> hasSeen(segment, globalIndex));
     }
 
     private static boolean isNear(StreamingEventProcessor processor, long globalIndex) {
