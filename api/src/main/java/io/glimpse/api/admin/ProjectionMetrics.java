@@ -12,7 +12,8 @@ import java.util.function.ToDoubleFunction;
  * Per event processor, in {@code /actuator/prometheus}: how many events it is behind the head of
  * the event store, and how many events it has parked as dead letters. (Command and query handling
  * times come from Axon's own Micrometer module.) Registered once the application is ready, when
- * every processor exists.
+ * every processor exists. Each gauge asks only for its own number (a lag reads the head of the
+ * event store, a dead-letter count counts), not for the whole status.
  */
 @Component
 class ProjectionMetrics {
@@ -32,9 +33,9 @@ class ProjectionMetrics {
         for (ProjectionStatus processor : projections.statuses()) {
             String name = processor.name();
             gauge("glimpse.projection.lag", "Events the processor is behind the head of the event store", name,
-                    self -> self.projections.status(name).lag());
+                    self -> self.projections.lag(name));
             gauge("glimpse.projection.replaying", "1 while the processor replays", name,
-                    self -> self.projections.status(name).replay() != null ? 1 : 0);
+                    self -> self.projections.isReplaying(name) ? 1 : 0);
             gauge("glimpse.dead.letters", "Events parked in the processor's dead-letter queue", name,
                     self -> self.deadLetters.count(name));
         }

@@ -60,6 +60,19 @@ public class Projections {
     }
 
     /**
+     * How many events the processor is behind the head of the event store (0 for a subscribing
+     * one). For metrics, which ask often: it reads the head and nothing else.
+     */
+    public long lag(String name) {
+        return processor(name) instanceof StreamingEventProcessor streaming ? lag(head(), position(streaming)) : 0;
+    }
+
+    /** Whether the processor is replaying now; for metrics, without reading the event store. */
+    public boolean isReplaying(String name) {
+        return processor(name) instanceof StreamingEventProcessor streaming && isReplaying(name, streaming);
+    }
+
+    /**
      * Resets the processor to the first event and starts it again. Refused for a processor that
      * does not support it (side effects such as mail must never run twice) and for one already
      * replaying.
@@ -94,7 +107,7 @@ public class Projections {
                     processor.isRunning() ? State.RUNNING : State.STOPPED, null, head, 0, null, parked);
         }
         Optional<Long> position = position(streaming);
-        long lag = Math.max(0, head - position.orElse(-1L));
+        long lag = lag(head, position);
         Replay replay = isReplaying(processor.getName(), streaming) ? replay(streaming, position.orElse(-1L)) : null;
         return new ProjectionStatus(processor.getName(), "streaming", state(streaming, replay), position.orElse(null),
                 head, lag, replay, parked);
@@ -108,6 +121,10 @@ public class Projections {
             return State.STOPPED;
         }
         return replay != null ? State.REPLAYING : State.RUNNING;
+    }
+
+    private static long lag(long head, Optional<Long> position) {
+        return Math.max(0, head - position.orElse(-1L));
     }
 
     /** The least position over the segments: everything up to it has been processed. */

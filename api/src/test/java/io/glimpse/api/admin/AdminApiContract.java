@@ -193,11 +193,16 @@ public abstract class AdminApiContract extends ApiTest {
 
     @Test
     void prometheusShowsProjectionLagAndDeadLetters() {
-        String metrics = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        post(register("measured"), "Counted by the metrics");
+        await().untilAsserted(() -> assertThat(prometheus())
+                .contains("glimpse_projection_lag{processor=\"posts-projection\"} 0.0")
+                .contains("glimpse_dead_letters{processor=\"posts-projection\"} 0.0")
+                .contains("glimpse_projection_replaying{processor=\"timeline-projection\"} 0.0"));
+    }
+
+    private String prometheus() {
+        return http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .returnResult(String.class).getResponseBody();
-        assertThat(metrics).contains("glimpse_projection_lag{processor=\"posts-projection\"}")
-                .contains("glimpse_dead_letters{processor=\"posts-projection\"}")
-                .contains("glimpse_projection_replaying{processor=\"timeline-projection\"}");
     }
 
     private List<JsonNode> events(Account admin, String query) {
