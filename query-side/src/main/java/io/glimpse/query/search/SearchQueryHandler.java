@@ -16,12 +16,8 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Answers search: the index finds and orders ids (leaving out users either side of a block from
@@ -67,14 +63,8 @@ class SearchQueryHandler {
         Set<UUID> hidden = hiddenFrom(query.viewerId());
         List<TagCount> tags = usersOnly || !SearchTerms.TAG.matcher(prefix).matches() ? List.of()
                 : index.suggestTags(prefix, hidden, query.limit());
-        List<UserView> people = tagsOnly ? List.of() : inOrder(index.suggestUsers(prefix, hidden, query.limit()));
+        List<UserView> people = tagsOnly ? List.of() : users.findAll(index.suggestUsers(prefix, hidden, query.limit()));
         return new Suggestions(tags, people);
-    }
-
-    private List<UserView> inOrder(List<UUID> ids) {
-        Map<UUID, UserView> found = users.findAll(ids).stream()
-                .collect(Collectors.toMap(UserView::id, Function.identity()));
-        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     private Set<UUID> hiddenFrom(UUID viewerId) {

@@ -11,8 +11,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** The {@code user_view} table: one row per live account. */
 @Repository
@@ -91,11 +95,15 @@ public class UserViewRepository {
     }
 
     /** The live accounts among these ids, in no particular order. */
-    public List<UserView> findAll(java.util.Collection<UUID> ids) {
+    /** The users with these ids, in the order of the ids; ids of users that do not exist are left out. */
+    public List<UserView> findAll(List<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select " + COLUMNS + " from user_view where id in (:ids)").param("ids", ids).query(USER).list();
+        Map<UUID, UserView> found = jdbc.sql("select " + COLUMNS + " from user_view where id in (:ids)")
+                .param("ids", ids).query(USER).stream()
+                .collect(Collectors.toMap(UserView::id, Function.identity()));
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     public Optional<Credentials> findCredentials(String login) {
