@@ -10,6 +10,11 @@ public record ProjectionStatus(String name, String mode, State state, Long posit
 
     public enum State { RUNNING, REPLAYING, ERROR, STOPPED }
 
+    /** Not replaying (any more) and past the given global index: a rebuild up to it is complete. */
+    public boolean hasCaughtUpWith(long globalIndex) {
+        return replay == null && position != null && position >= globalIndex;
+    }
+
     /** How far a replay has come: percent of the events up to where it was reset, its speed and the time left. */
     public record Replay(double percent, double eventsPerSecond, Long etaSeconds, long target) {
     }

@@ -1,18 +1,13 @@
 package io.glimpse.api.search;
 
-import io.glimpse.api.consistency.Processors;
+import io.glimpse.api.admin.Projections;
 import io.glimpse.query.search.SearchIndex;
 import io.glimpse.query.search.SearchProjection;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
 
 /**
  * Looks after the search index without a person: creates it on a fresh start; notices when it
@@ -24,24 +19,16 @@ import java.time.Duration;
 class SearchGuard implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(SearchGuard.class);
-    /**
-     * Right after a reset the processor may still report its position from before it; within this
-     * time it has claimed its segment again and reports the replay's.
-     */
-    private static final long STATUS_SETTLES_NANOS = Duration.ofSeconds(3).toNanos();
 
     private final SearchIndex index;
-    private final EventProcessingConfiguration processing;
-    private final EventStore eventStore;
+    private final Projections projections;
     /** The head of the event stream when the rebuild was first seen, or -1 when none is under way. */
     private long rebuildTarget = -1;
-    private long rebuildSeenAt;
     private boolean failing;
 
-    SearchGuard(SearchIndex index, EventProcessingConfiguration processing, EventStore eventStore) {
+    SearchGuard(SearchIndex index, Projections projections) {
         this.index = index;
-        this.processing = processing;
-        this.eventStore = eventStore;
+        this.projections = projections;
     }
 
     /**
@@ -52,7 +39,7 @@ class SearchGuard implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         try {
-            if (!index.isRebuilding() && !index.isIntact() && Processors.head(eventStore) < 0) {
+            if (!index.isRebuilding() && !index.isIntact() && projections.head() < 0) {
                 index.initialize();
             }
         } catch (RuntimeException e) {
@@ -86,12 +73,12 @@ class SearchGuard implements SmartInitializingSingleton {
             index.dropRetiredGenerations();
             return;
         }
-        if (Processors.head(eventStore) < 0) {
+        if (projections.head() < 0) {
             index.initialize(); // no event yet: an empty index is the right one
             return;
         }
         log.warn("The search index is missing: rebuilding it from the event store");
-        Processors.replay(projection()); // its reset handler begins the new generation
+        projections.replay(SearchProjection.NAME); // its reset handler begins the new generation
     }
 
     /**
@@ -100,18 +87,12 @@ class SearchGuard implements SmartInitializingSingleton {
      */
     private void completeWhenCaughtUp() {
         if (rebuildTarget < 0) {
-            rebuildTarget = Processors.head(eventStore);
-            rebuildSeenAt = System.nanoTime();
+            rebuildTarget = projections.head();
             return;
         }
-        if (System.nanoTime() - rebuildSeenAt > STATUS_SETTLES_NANOS
-                && Processors.hasReached(projection(), rebuildTarget)) {
+        if (projections.status(SearchProjection.NAME).hasCaughtUpWith(rebuildTarget)) {
             index.completeRebuild();
             rebuildTarget = -1;
         }
-    }
-
-    private StreamingEventProcessor projection() {
-        return processing.eventProcessor(SearchProjection.NAME, StreamingEventProcessor.class).orElseThrow();
     }
 }

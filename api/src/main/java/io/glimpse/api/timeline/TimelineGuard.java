@@ -1,6 +1,5 @@
 package io.glimpse.api.timeline;
 
-import io.glimpse.api.admin.ProjectionStatus;
 import io.glimpse.api.admin.Projections;
 import io.glimpse.query.timeline.TimelineProjection;
 import io.glimpse.query.timeline.TimelineStore;
@@ -46,8 +45,7 @@ class TimelineGuard {
             projections.replay(TimelineProjection.NAME);
             return;
         }
-        ProjectionStatus status = projections.status(TimelineProjection.NAME);
-        if (status.replay() == null && status.position() != null && status.position() >= rebuildTarget) {
+        if (projections.status(TimelineProjection.NAME).hasCaughtUpWith(rebuildTarget)) {
             store.markIntact();
             rebuildTarget = -1;
             log.info("The timeline store is rebuilt");
