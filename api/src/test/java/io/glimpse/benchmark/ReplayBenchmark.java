@@ -41,8 +41,8 @@ public final class ReplayBenchmark {
 
     private static final int EVENTS = Integer.getInteger("events", 1_000_000);
     private static final int BATCH = 2_000;
-    private static final List<String> PROJECTIONS = List.of("users-projection", "posts-projection",
-            "notifications-projection", "timeline-projection", "search-projection");
+    private static final List<String> PROJECTIONS = List.of(System.getProperty("projections",
+            "users-projection,posts-projection,notifications-projection,timeline-projection,search-projection").split(","));
 
     private final StringBuilder report = new StringBuilder();
 
@@ -54,8 +54,8 @@ public final class ReplayBenchmark {
     private void run(Path output) throws Exception {
         Path dataDir = Files.createTempDirectory("glimpse-replay-");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GlimpseApplication.class).run(
-                "--server.port=0", "--glimpse.data-dir=" + dataDir, "--glimpse.rate-limits.enabled=false", "--glimpse.processors.batch-size=" + Integer.getInteger("batch", 100),
-                "--logging.level.root=WARN")) {
+                "--server.port=0", "--glimpse.data-dir=" + dataDir, "--glimpse.rate-limits.enabled=false", "--glimpse.processors.batch-size=" + Integer.getInteger("batch", 1000),
+                "--logging.level.root=WARN", System.getProperty("extra1", "--a=b"), System.getProperty("extra2", "--c=d"))) {
             EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
             processing.eventProcessors().values().forEach(EventProcessor::shutDown);
             line("# Replay benchmark");
@@ -73,13 +73,14 @@ public final class ReplayBenchmark {
             line("| what | events | seconds | events/s |");
             line("|---|---|---|---|");
             long events = scan(app.getBean(JdbcClient.class));
+            for (String sql : System.getProperty("presql", "").split(";")) if (!sql.isBlank()) app.getBean(JdbcClient.class).sql(sql).update();
             for (String name : PROJECTIONS) {
                 processing.eventProcessor(name, StreamingEventProcessor.class)
                         .ifPresent(processor -> replay(processor, head, events));
             }
             line("");
             line("Each projection replays alone, from the first event to the head, in batches of the"
-                    + " processors' configured size (" + Integer.getInteger("batch", 100) + " events per transaction); the raw scan reads every row (index, type and payload bytes)"
+                    + " processors' configured size (" + Integer.getInteger("batch", 1000) + " events per transaction); the raw scan reads every row (index, type and payload bytes)"
                     + " in pages of 10,000 by global index, without deserializing. Target: at least 20,000 events/s.");
         }
         org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
