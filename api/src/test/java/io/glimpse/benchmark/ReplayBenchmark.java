@@ -9,6 +9,8 @@ import io.glimpse.events.post.PostEvent.PostCreated;
 import io.glimpse.events.social.RelationshipEvent.UserFollowed;
 import io.glimpse.events.user.UserEvent.UserRegistered;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -42,9 +44,17 @@ public final class ReplayBenchmark {
     private static final int EVENTS = Integer.getInteger("events", 1_000_000);
     private static final int BATCH = 2_000;
     private static final List<String> PROJECTIONS = List.of(System.getProperty("projections",
-            "users-projection,posts-projection,notifications-projection,timeline-projection,search-projection").split(","));
+            "baseline,users-projection,posts-projection,notifications-projection,timeline-projection,search-projection").split(","));
 
     private final StringBuilder report = new StringBuilder();
+
+    /** Handles every event and does nothing: what reading the events and Axon's own machinery cost, the floor of any projection. */
+    @ProcessingGroup("baseline")
+    static class Baseline {
+        @EventHandler
+        void on(Object event) {
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         new ReplayBenchmark().run(Path.of(args.length > 0 ? args[0] : "benchmark/results/replay.md"));
@@ -53,7 +63,7 @@ public final class ReplayBenchmark {
 
     private void run(Path output) throws Exception {
         Path dataDir = Files.createTempDirectory("glimpse-replay-");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GlimpseApplication.class).run(
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GlimpseApplication.class, Baseline.class).run(
                 "--server.port=0", "--glimpse.data-dir=" + dataDir, "--glimpse.rate-limits.enabled=false", "--glimpse.processors.batch-size=" + Integer.getInteger("batch", 1000),
                 "--logging.level.root=WARN", System.getProperty("extra1", "--a=b"), System.getProperty("extra2", "--c=d"))) {
             EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);

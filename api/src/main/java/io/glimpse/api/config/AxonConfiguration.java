@@ -1,10 +1,13 @@
 package io.glimpse.api.config;
 
+import io.glimpse.api.admin.EventProcessorMonitor;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
@@ -63,6 +66,13 @@ class AxonConfiguration {
                         .andBatchSize(settings.batchSize())
                         .andWorkerTerminationTimeout(settings.stopTimeout().toMillis(), TimeUnit.MILLISECONDS))
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance()));
+    }
+
+    /** Event processors report to {@link EventProcessorMonitor}, not to Axon's costlier per-event monitors. */
+    @Bean
+    ConfigurerModule eventProcessorMonitors(MeterRegistry registry) {
+        return configurer -> configurer.configureMessageMonitor(EventProcessor.class,
+                (config, type, name) -> new EventProcessorMonitor(registry, name));
     }
 
     /**

@@ -198,6 +198,15 @@ public abstract class AdminApiContract extends ApiTest {
                 .contains("glimpse_projection_lag{processor=\"posts-projection\"} 0.0")
                 .contains("glimpse_dead_letters{processor=\"posts-projection\"} 0.0")
                 .contains("glimpse_projection_replaying{processor=\"timeline-projection\"} 0.0"));
+        assertThat(metric("glimpse_processor_events_seconds_count{processor=\"posts-projection\",result=\"handled\"}"))
+                .isPositive();
+        assertThat(metric("glimpse_processor_events_ignored_total{processor=\"posts-projection\"}")).isPositive();
+    }
+
+    private double metric(String series) {
+        return prometheus().lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1)))
+                .orElseThrow(() -> new AssertionError(series + " is not in /actuator/prometheus"));
     }
 
     private String prometheus() {
