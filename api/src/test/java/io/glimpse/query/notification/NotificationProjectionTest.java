@@ -3,10 +3,13 @@ package io.glimpse.query.notification;
 import io.glimpse.api.support.EmbeddedGlimpse;
 import io.glimpse.events.comment.CommentEvent.CommentAdded;
 import io.glimpse.events.comment.CommentEvent.CommentDeleted;
+import io.glimpse.events.like.LikeEvent.CommentLiked;
+import io.glimpse.events.like.LikeEvent.CommentUnliked;
 import io.glimpse.events.like.LikeEvent.PostLiked;
 import io.glimpse.events.like.LikeEvent.PostUnliked;
 import io.glimpse.events.post.PostEvent.PostCreated;
 import io.glimpse.events.social.RelationshipEvent.UserFollowed;
+import io.glimpse.events.social.RelationshipEvent.UserUnfollowed;
 import io.glimpse.events.user.UserEvent.UserRegistered;
 import io.glimpse.query.notification.NotificationView.Type;
 import io.glimpse.query.user.UserProjection;
@@ -20,6 +23,7 @@ import java.util.UUID;
 
 import static io.glimpse.api.support.Events.feed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The notifications projection given events, then the recipients' inboxes. */
 @EmbeddedGlimpse
@@ -71,6 +75,26 @@ class NotificationProjectionTest {
         feed(projection, new PostLiked(post, ann, bob), new CommentAdded(comment, post, ann, bob, "x", List.of()),
                 new PostUnliked(post, ann, bob), new CommentDeleted(comment, post, bob, bob));
         assertThat(inbox(ann)).isEmpty();
+    }
+
+    @Test
+    void undoingOneActionLeavesTheOthersOfTheSameActor() {
+        UUID post = UUID.randomUUID();
+        UUID kept = UUID.randomUUID();
+        UUID unliked = UUID.randomUUID();
+        UUID deleted = UUID.randomUUID();
+        feed(projection, new UserFollowed(bob, ann), new PostLiked(post, ann, bob));
+        for (UUID comment : List.of(kept, unliked, deleted)) {
+            feed(projection, new CommentAdded(comment, post, ann, bob, "x", List.of()),
+                    new CommentLiked(comment, post, ann, bob));
+        }
+        feed(projection, new UserUnfollowed(bob, ann), new CommentUnliked(unliked, post, ann, bob),
+                new CommentDeleted(deleted, post, bob, bob));
+
+        assertThat(inbox(ann)).extracting(NotificationView::type, notification -> notification.comment() == null
+                        ? null : notification.comment().id())
+                .containsExactlyInAnyOrder(tuple(Type.LIKE, null), tuple(Type.COMMENT, kept),
+                        tuple(Type.COMMENT, unliked), tuple(Type.COMMENT_LIKE, kept));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.glimpse.query.timeline;
 
 import io.glimpse.api.support.EmbeddedGlimpse;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @EmbeddedGlimpse
@@ -9,9 +10,11 @@ class SqlTimelineStoreTest extends TimelineStoreContract {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    JdbcTemplate batches;
 
     @Override
     TimelineStore store() {
-        return new SqlTimelineStore(jdbc);
+        return new SqlTimelineStore(jdbc, batches);
     }
 }

@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Notifications. Each names the thing that caused it ({@code source}), so undoing the cause
+ * Notifications. Each names who caused it and about which post or comment, so undoing the cause
  * (unlike, unfollow, deleting the comment or post) removes it. Notifications about one's own
  * actions are never made; those between users who block each other are filtered when read.
  */
@@ -42,30 +42,28 @@ class NotificationProjection {
 
     @EventHandler
     void on(UserFollowed event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        notifications.add(eventId, event.followeeId(), Type.FOLLOW, event.followerId(),
-                null, null, follow(event.followerId(), event.followeeId()), at);
+        notifications.add(eventId, event.followeeId(), Type.FOLLOW, event.followerId(), null, null, at);
     }
 
     @EventHandler
     void on(UserUnfollowed event) {
-        notifications.removeBySource(follow(event.followerId(), event.followeeId()));
+        notifications.removeCausedBy(Type.FOLLOW, event.followerId(), event.followeeId(), null, null);
     }
 
     @EventHandler
     void on(PostLiked event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        notifications.add(eventId, event.postAuthorId(), Type.LIKE, event.userId(),
-                event.postId(), null, like(event.postId(), event.userId()), at);
+        notifications.add(eventId, event.postAuthorId(), Type.LIKE, event.userId(), event.postId(), null, at);
     }
 
     @EventHandler
     void on(PostUnliked event) {
-        notifications.removeBySource(like(event.postId(), event.userId()));
+        notifications.removeCausedBy(Type.LIKE, event.userId(), event.postAuthorId(), event.postId(), null);
     }
 
     @EventHandler
     void on(CommentAdded event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         notifications.add(eventId, event.postAuthorId(), Type.COMMENT, event.authorId(),
-                event.postId(), event.commentId(), "comment:" + event.commentId(), at);
+                event.postId(), event.commentId(), at);
         mention(event.mentions(), eventId, event.authorId(), event.postId(), event.commentId(), at);
     }
 
@@ -76,14 +74,14 @@ class NotificationProjection {
 
     @EventHandler
     void on(CommentLiked event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        notifications.add(eventId, event.commentAuthorId(),
-                Type.COMMENT_LIKE,
-                event.userId(), event.postId(), event.commentId(), commentLike(event.commentId(), event.userId()), at);
+        notifications.add(eventId, event.commentAuthorId(), Type.COMMENT_LIKE, event.userId(),
+                event.postId(), event.commentId(), at);
     }
 
     @EventHandler
     void on(CommentUnliked event) {
-        notifications.removeBySource(commentLike(event.commentId(), event.userId()));
+        notifications.removeCausedBy(Type.COMMENT_LIKE, event.userId(), event.commentAuthorId(), event.postId(),
+                event.commentId());
     }
 
     @EventHandler
@@ -99,7 +97,7 @@ class NotificationProjection {
     /** Everything about the comment goes with it: the comment, its likes, its mentions. */
     @EventHandler
     void on(CommentDeleted event) {
-        notifications.removeAboutComment(event.commentId());
+        notifications.removeAboutComment(event.postId(), event.commentId());
     }
 
     @EventHandler
@@ -121,20 +119,7 @@ class NotificationProjection {
                          Instant at) {
         for (String username : usernames) {
             notifications.userIdOf(username).ifPresent(recipient -> notifications.add(eventId,
-                    recipient, Type.MENTION, actorId, postId, commentId,
-                    "mention:" + (commentId == null ? postId : commentId) + ":" + recipient, at));
+                    recipient, Type.MENTION, actorId, postId, commentId, at));
         }
-    }
-
-    private static String follow(UUID followerId, UUID followeeId) {
-        return "follow:" + followerId + ":" + followeeId;
-    }
-
-    private static String like(UUID postId, UUID userId) {
-        return "like:" + postId + ":" + userId;
-    }
-
-    private static String commentLike(UUID commentId, UUID userId) {
-        return "comment-like:" + commentId + ":" + userId;
     }
 }

@@ -64,28 +64,38 @@ public class NotificationRepository {
      * mentions you).
      */
     public void add(String eventId, UUID recipientId, Type type, UUID actorId, UUID postId, UUID commentId,
-                    String source, Instant at) {
+                    Instant at) {
         if (recipientId == null || recipientId.equals(actorId)) {
             return;
         }
         UUID id = UUID.nameUUIDFromBytes((eventId + "/" + recipientId + "/" + type).getBytes(StandardCharsets.UTF_8));
         jdbc.sql("""
-                        insert into notification (id, recipient_id, type, actor_id, post_id, comment_id, source, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, recipientId, type.name(), actorId, postId, commentId, source, utc(at))
+                        insert into notification (id, recipient_id, type, actor_id, post_id, comment_id, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, recipientId, type.name(), actorId, postId, commentId, utc(at))
                 .update();
     }
 
-    public void removeBySource(String source) {
-        jdbc.sql("delete from notification where source = ?").param(source).update();
+    /**
+     * Removes the notification an action caused (a follow, a like), found by what it names: who
+     * did it, whom it told, and about which post or comment. Undone actions are rare, and an
+     * actor has few notifications for one recipient, so the actor's index finds it.
+     */
+    public void removeCausedBy(Type type, UUID actorId, UUID recipientId, UUID postId, UUID commentId) {
+        jdbc.sql("""
+                        delete from notification
+                         where actor_id = ? and recipient_id = ? and type = ?
+                           and post_id is not distinct from ? and comment_id is not distinct from ?""")
+                .params(actorId, recipientId, type.name(), postId, commentId)
+                .update();
     }
 
     public void removeAboutPost(UUID postId) {
         jdbc.sql("delete from notification where post_id = ?").param(postId).update();
     }
 
-    public void removeAboutComment(UUID commentId) {
-        jdbc.sql("delete from notification where comment_id = ?").param(commentId).update();
+    public void removeAboutComment(UUID postId, UUID commentId) {
+        jdbc.sql("delete from notification where post_id = ? and comment_id = ?").params(postId, commentId).update();
     }
 
     public void removeInvolving(UUID userId) {

@@ -2,6 +2,7 @@ package io.glimpse.query.timeline;
 
 import io.glimpse.query.paging.Cursor;
 import io.glimpse.query.paging.Keyset;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -23,38 +24,47 @@ class SqlTimelineStore implements TimelineStore {
     static final RowMapper<TimelineEntry> ENTRY = (rs, row) -> new TimelineEntry(rs.getObject("post_id", UUID.class),
             rs.getObject("author_id", UUID.class), rs.getObject("created_at", OffsetDateTime.class).toInstant());
 
-    private final JdbcClient jdbc;
+    /** Idempotent: an entry is one post in one owner's timeline, its time included. */
+    private static final String INSERT = """
+            insert into timeline_entry (owner_id, post_id, author_id, created_at)
+            select ?, ?, ?, ?
+             where not exists (select 1 from timeline_entry where owner_id = ? and created_at = ? and post_id = ?)""";
 
-    SqlTimelineStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcOperations batches;
+
+    SqlTimelineStore(JdbcClient jdbc, JdbcOperations batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
+    /** One JDBC batch for all the owners: one round trip to PostgreSQL, however many followers. */
     @Override
     public void push(Collection<UUID> owners, TimelineEntry entry) {
-        for (UUID owner : owners) {
-            insert(owner, entry);
-        }
+        insert(owners.stream().map(owner -> row(owner, entry)).toList());
     }
 
     @Override
     public void merge(UUID owner, List<TimelineEntry> entries) {
-        entries.forEach(entry -> insert(owner, entry));
+        insert(entries.stream().map(entry -> row(owner, entry)).toList());
     }
 
-    private void insert(UUID owner, TimelineEntry entry) {
-        jdbc.sql("""
-                        insert into timeline_entry (owner_id, post_id, author_id, created_at)
-                        select :owner, :post, :author, :at
-                         where not exists (select 1 from timeline_entry where owner_id = :owner and post_id = :post)""")
-                .param("owner", owner).param("post", entry.postId()).param("author", entry.authorId())
-                .param("at", utc(entry.createdAt()))
-                .update();
+    private void insert(List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            batches.batchUpdate(INSERT, rows);
+        }
+    }
+
+    private static Object[] row(UUID owner, TimelineEntry entry) {
+        OffsetDateTime at = utc(entry.createdAt());
+        return new Object[]{owner, entry.postId(), entry.authorId(), at, owner, at, entry.postId()};
     }
 
     @Override
     public void remove(Collection<UUID> owners, TimelineEntry entry) {
-        jdbc.sql("delete from timeline_entry where post_id = :post and owner_id in (:owners)")
-                .param("post", entry.postId()).param("owners", owners.isEmpty() ? List.of(new UUID(0, 0)) : owners)
+        jdbc.sql("delete from timeline_entry where owner_id in (:owners) and created_at = :at and post_id = :post")
+                .param("owners", owners.isEmpty() ? List.of(new UUID(0, 0)) : owners)
+                .param("at", utc(entry.createdAt())).param("post", entry.postId())
                 .update();
     }
 

@@ -45,8 +45,9 @@ public class TimelineProjection {
         TimelineEntry entry = new TimelineEntry(event.postId(), event.authorId(), at.truncatedTo(ChronoUnit.MICROS));
         sources.addPost(entry);
         store.push(List.of(event.authorId()), entry);
-        if (!isCelebrity(event.authorId())) {
-            forEachFollowerBatch(event.authorId(), followers -> store.push(followers, entry));
+        List<UUID> firstFollowers = sources.followers(event.authorId(), null, properties.fanOutBatch());
+        if (!isCelebrity(event.authorId(), firstFollowers)) {
+            forEachFollowerBatch(event.authorId(), firstFollowers, followers -> store.push(followers, entry));
         }
     }
 
@@ -54,15 +55,17 @@ public class TimelineProjection {
     void on(PostDeleted event) {
         sources.removePost(event.postId()).ifPresent(entry -> {
             store.remove(List.of(event.authorId()), entry);
-            forEachFollowerBatch(event.authorId(), followers -> store.remove(followers, entry));
+            forEachFollowerBatch(event.authorId(), sources.followers(event.authorId(), null, properties.fanOutBatch()),
+                    followers -> store.remove(followers, entry));
         });
     }
 
     @EventHandler
     void on(UserFollowed event) {
         sources.follow(event.followerId(), event.followeeId());
-        if (!isCelebrity(event.followeeId())) {
-            store.merge(event.followerId(), sources.latestPosts(event.followeeId(), properties.backfill()));
+        List<TimelineEntry> latest = sources.latestPosts(event.followeeId(), properties.backfill());
+        if (!latest.isEmpty() && !isCelebrity(event.followeeId())) {
+            store.merge(event.followerId(), latest);
         }
     }
 
@@ -96,8 +99,15 @@ public class TimelineProjection {
         return sources.followerCount(authorId) > properties.celebrityThreshold();
     }
 
-    private void forEachFollowerBatch(UUID authorId, Consumer<List<UUID>> action) {
-        List<UUID> batch = sources.followers(authorId, null, properties.fanOutBatch());
+    /** A first batch of followers that is not full is all of them: counting them again is spared. */
+    private boolean isCelebrity(UUID authorId, List<UUID> firstFollowers) {
+        return firstFollowers.size() < properties.fanOutBatch()
+                ? firstFollowers.size() > properties.celebrityThreshold()
+                : isCelebrity(authorId);
+    }
+
+    private void forEachFollowerBatch(UUID authorId, List<UUID> first, Consumer<List<UUID>> action) {
+        List<UUID> batch = first;
         while (!batch.isEmpty()) {
             action.accept(batch);
             batch = batch.size() < properties.fanOutBatch() ? List.of()

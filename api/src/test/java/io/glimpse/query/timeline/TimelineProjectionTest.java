@@ -1,0 +1,85 @@
+package io.glimpse.query.timeline;
+
+import io.glimpse.api.support.EmbeddedGlimpse;
+import io.glimpse.events.post.PostEvent.PostCreated;
+import io.glimpse.events.social.RelationshipEvent.UserFollowed;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import static io.glimpse.api.support.Events.feed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The timeline projection given events, with fan-out batches of two and celebrities above three
+ * followers, so that both ways of telling a celebrity (a first batch that is not full, and a count)
+ * are taken.
+ */
+@EmbeddedGlimpse
+class TimelineProjectionTest {
+
+    private static final int BATCH = 2;
+    private static final int CELEBRITY_THRESHOLD = 3;
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    JdbcTemplate batches;
+    @Autowired
+    TimelineSources sources;
+
+    private TimelineStore store;
+    private TimelineProjection projection;
+
+    private void givenTheProjection() {
+        store = new SqlTimelineStore(jdbc, batches);
+        projection = new TimelineProjection(store, sources,
+                new TimelineProperties("sql", 800, CELEBRITY_THRESHOLD, BATCH, 100, "test:"));
+    }
+
+    @Test
+    void postsReachEveryFollowerOverSeveralBatchesUpToTheThreshold() {
+        givenTheProjection();
+        for (int followers : List.of(0, 1, BATCH, CELEBRITY_THRESHOLD)) {
+            UUID author = UUID.randomUUID();
+            List<UUID> fans = followers(author, followers);
+            UUID post = post(author);
+
+            assertThat(fans).as("%d followers", followers)
+                    .allSatisfy(fan -> assertThat(postsIn(fan)).containsExactly(post));
+            assertThat(postsIn(author)).containsExactly(post);
+        }
+    }
+
+    @Test
+    void postsOfAuthorsAboveTheThresholdAreNotFannedOut() {
+        givenTheProjection();
+        UUID author = UUID.randomUUID();
+        List<UUID> fans = followers(author, CELEBRITY_THRESHOLD + 1);
+        UUID post = post(author);
+
+        assertThat(fans).allSatisfy(fan -> assertThat(postsIn(fan)).isEmpty());
+        assertThat(postsIn(author)).containsExactly(post);
+    }
+
+    private List<UUID> followers(UUID author, int count) {
+        List<UUID> fans = IntStream.range(0, count).mapToObj(i -> UUID.randomUUID()).toList();
+        fans.forEach(fan -> feed(projection, new UserFollowed(fan, author)));
+        return fans;
+    }
+
+    private UUID post(UUID author) {
+        UUID post = UUID.randomUUID();
+        feed(projection, new PostCreated(post, author, "hello", List.of(), List.of(), List.of()));
+        return post;
+    }
+
+    private List<UUID> postsIn(UUID owner) {
+        return store.page(owner, null, 10).stream().map(TimelineEntry::postId).toList();
+    }
+}
