@@ -10,6 +10,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -23,6 +24,11 @@ import java.util.function.Consumer;
  * follower's, unless the author is a celebrity (more followers than the threshold), whose posts
  * are merged in when timelines are read instead, so that one post never costs millions of writes.
  * A follow brings in the followee's latest posts; an unfollow or a block takes them out.
+ *
+ * <p>Who followed whom and which posts came before are taken as of the event being handled, by
+ * its position in the event stream: during a replay the sources still hold what later events
+ * wrote, and a post must reach exactly the followers its author had then, a follow bring in
+ * exactly the posts written before it.
  */
 @Component
 @ProcessingGroup(TimelineProjection.NAME)
@@ -41,30 +47,34 @@ public class TimelineProjection {
     }
 
     @EventHandler
-    void on(PostCreated event, @Timestamp Instant at) {
+    void on(PostCreated event, @Timestamp Instant at, TrackingToken token) {
+        long position = position(token);
         TimelineEntry entry = new TimelineEntry(event.postId(), event.authorId(), at.truncatedTo(ChronoUnit.MICROS));
-        sources.addPost(entry);
+        sources.addPost(entry, position);
         store.push(List.of(event.authorId()), entry);
-        List<UUID> firstFollowers = sources.followers(event.authorId(), null, properties.fanOutBatch());
-        if (!isCelebrity(event.authorId(), firstFollowers)) {
-            forEachFollowerBatch(event.authorId(), firstFollowers, followers -> store.push(followers, entry));
+        List<UUID> firstFollowers = sources.followers(event.authorId(), position, null, properties.fanOutBatch());
+        if (!isCelebrity(event.authorId(), position, firstFollowers)) {
+            forEachFollowerBatch(event.authorId(), position, firstFollowers, followers -> store.push(followers, entry));
         }
     }
 
+    /** Out of every timeline it may be in: whoever follows the author now. */
     @EventHandler
     void on(PostDeleted event) {
         sources.removePost(event.postId()).ifPresent(entry -> {
             store.remove(List.of(event.authorId()), entry);
-            forEachFollowerBatch(event.authorId(), sources.followers(event.authorId(), null, properties.fanOutBatch()),
+            forEachFollowerBatch(event.authorId(), Long.MAX_VALUE,
+                    sources.followers(event.authorId(), Long.MAX_VALUE, null, properties.fanOutBatch()),
                     followers -> store.remove(followers, entry));
         });
     }
 
     @EventHandler
-    void on(UserFollowed event) {
-        sources.follow(event.followerId(), event.followeeId());
-        List<TimelineEntry> latest = sources.latestPosts(event.followeeId(), properties.backfill());
-        if (!latest.isEmpty() && !isCelebrity(event.followeeId())) {
+    void on(UserFollowed event, TrackingToken token) {
+        long position = position(token);
+        sources.follow(event.followerId(), event.followeeId(), position);
+        List<TimelineEntry> latest = sources.latestPosts(event.followeeId(), position, properties.backfill());
+        if (!latest.isEmpty() && !isCelebrity(event.followeeId(), position)) {
             store.merge(event.followerId(), latest);
         }
     }
@@ -95,23 +105,27 @@ public class TimelineProjection {
         store.clearAll();
     }
 
-    private boolean isCelebrity(UUID authorId) {
-        return sources.followerCount(authorId) > properties.celebrityThreshold();
+    private static long position(TrackingToken token) {
+        return token.position().orElseThrow(() -> new IllegalStateException("No position in " + token));
+    }
+
+    private boolean isCelebrity(UUID authorId, long position) {
+        return sources.followerCount(authorId, position) > properties.celebrityThreshold();
     }
 
     /** A first batch of followers that is not full is all of them: counting them again is spared. */
-    private boolean isCelebrity(UUID authorId, List<UUID> firstFollowers) {
+    private boolean isCelebrity(UUID authorId, long position, List<UUID> firstFollowers) {
         return firstFollowers.size() < properties.fanOutBatch()
                 ? firstFollowers.size() > properties.celebrityThreshold()
-                : isCelebrity(authorId);
+                : isCelebrity(authorId, position);
     }
 
-    private void forEachFollowerBatch(UUID authorId, List<UUID> first, Consumer<List<UUID>> action) {
+    private void forEachFollowerBatch(UUID authorId, long position, List<UUID> first, Consumer<List<UUID>> action) {
         List<UUID> batch = first;
         while (!batch.isEmpty()) {
             action.accept(batch);
             batch = batch.size() < properties.fanOutBatch() ? List.of()
-                    : sources.followers(authorId, batch.get(batch.size() - 1), properties.fanOutBatch());
+                    : sources.followers(authorId, position, batch.get(batch.size() - 1), properties.fanOutBatch());
         }
     }
 }

@@ -18,7 +18,8 @@ import static io.glimpse.query.user.UserViewRepository.utc;
  * precisely the followers its author had when it was written. Also the source of timelines pulled
  * from SQL: celebrities' posts, pages beyond a Redis timeline's cap, and every page while Redis is
  * being rebuilt. Its writes are idempotent and a replay does not empty it, so those pulls stay
- * whole while the processor replays.
+ * whole while the processor replays; every row keeps the position of the event that wrote it, so
+ * that the processor can still ask who followed, and which posts existed, before a given event.
  */
 @Repository
 public class TimelineSources {
@@ -29,12 +30,20 @@ public class TimelineSources {
         this.jdbc = jdbc;
     }
 
-    void addPost(TimelineEntry post) {
+    /**
+     * Records the post and the position of the event that wrote it; a replay writing it again
+     * corrects the position of a row written before positions were kept.
+     */
+    void addPost(TimelineEntry post, long position) {
         jdbc.sql("""
-                        insert into timeline_post (post_id, author_id, created_at) select :post, :author, :at
+                        insert into timeline_post (post_id, author_id, created_at, event_position)
+                        select :post, :author, :at, :position
                          where not exists (select 1 from timeline_post where post_id = :post)""")
                 .param("post", post.postId()).param("author", post.authorId()).param("at", utc(post.createdAt()))
+                .param("position", position)
                 .update();
+        jdbc.sql("update timeline_post set event_position = ? where post_id = ? and event_position <> ?")
+                .params(position, post.postId(), position).update();
     }
 
     Optional<TimelineEntry> removePost(UUID postId) {
@@ -44,12 +53,22 @@ public class TimelineSources {
         return post;
     }
 
-    void follow(UUID followerId, UUID followeeId) {
+    /**
+     * Records the follow and the position of the event that made it. A replay finds the row a
+     * later follow wrote (after an unfollow) and moves it back to this one; the unfollow in
+     * between then removes it, and the later follow writes it anew.
+     */
+    void follow(UUID followerId, UUID followeeId, long position) {
         jdbc.sql("""
-                        insert into timeline_follow (follower_id, followee_id) select :follower, :followee
+                        insert into timeline_follow (follower_id, followee_id, event_position)
+                        select :follower, :followee, :position
                          where not exists (select 1 from timeline_follow where follower_id = :follower and followee_id = :followee)""")
-                .param("follower", followerId).param("followee", followeeId)
+                .param("follower", followerId).param("followee", followeeId).param("position", position)
                 .update();
+        jdbc.sql("""
+                        update timeline_follow set event_position = ?
+                         where follower_id = ? and followee_id = ? and event_position <> ?""")
+                .params(position, followerId, followeeId, position).update();
     }
 
     void unfollow(UUID followerId, UUID followeeId) {
@@ -61,26 +80,34 @@ public class TimelineSources {
         jdbc.sql("delete from timeline_post where author_id = ?").param(userId).update();
     }
 
-    long followerCount(UUID userId) {
-        return jdbc.sql("select count(*) from timeline_follow where followee_id = ?").param(userId).query(Long.class).single();
+    /** How many followed {@code userId} as of the event at {@code position} (that event included). */
+    long followerCount(UUID userId, long position) {
+        return jdbc.sql("select count(*) from timeline_follow where followee_id = ? and event_position <= ?")
+                .params(userId, position).query(Long.class).single();
     }
 
-    /** One batch of followers, in a stable order, after {@code afterFollower} (null for the first). */
-    List<UUID> followers(UUID userId, UUID afterFollower, int batch) {
+    /**
+     * One batch of those who followed {@code userId} as of the event at {@code position}, in a
+     * stable order, after {@code afterFollower} (null for the first).
+     */
+    List<UUID> followers(UUID userId, long position, UUID afterFollower, int batch) {
         return jdbc.sql("""
-                        select follower_id from timeline_follow where followee_id = :user and follower_id > :after
+                        select follower_id from timeline_follow
+                         where followee_id = :user and follower_id > :after and event_position <= :position
                          order by follower_id limit :batch""")
                 .param("user", userId).param("after", afterFollower == null ? new UUID(0, 0) : afterFollower)
-                .param("batch", batch)
+                .param("position", position).param("batch", batch)
                 .query(UUID.class)
                 .list();
     }
 
-    List<TimelineEntry> latestPosts(UUID authorId, int count) {
+    /** The newest posts {@code authorId} had written as of the event at {@code position}. */
+    List<TimelineEntry> latestPosts(UUID authorId, long position, int count) {
         return jdbc.sql("""
-                        select post_id, author_id, created_at from timeline_post where author_id = ?
+                        select post_id, author_id, created_at from timeline_post
+                         where author_id = ? and event_position <= ?
                          order by created_at desc, post_id desc limit ?""")
-                .params(authorId, count)
+                .params(authorId, position, count)
                 .query(SqlTimelineStore.ENTRY)
                 .list();
     }
