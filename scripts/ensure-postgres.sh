@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Makes sure PostgreSQL answers on 127.0.0.1:5432 and has the role and databases Glimpse's tests
-# and the postgres profile use: role glimpse (password glimpse), databases glimpse and glimpse_test.
+# Makes sure PostgreSQL answers on 127.0.0.1:5432 and has the role and databases Glimpse's tests,
+# the postgres profile and the replay benchmark use: role glimpse (password glimpse), databases
+# glimpse, glimpse_test and glimpse_benchmark.
 # Starts the local cluster if it is installed but stopped, installs it from Debian's packages if it
 # is missing (needs root). Says clearly what is missing when it cannot fix it.
 set -euo pipefail
@@ -52,9 +53,9 @@ fi
 if [ "$(as_superuser -c "select 1 from pg_roles where rolname = 'glimpse'")" != 1 ]; then
   as_superuser -c "create role glimpse login password 'glimpse'"
 fi
-for db in glimpse glimpse_test; do
+for db in glimpse glimpse_test glimpse_benchmark; do
   if [ "$(as_superuser -c "select 1 from pg_database where datname = '$db'")" != 1 ]; then
     as_superuser -c "create database $db owner glimpse"
   fi
 done
-say "PostgreSQL is ready on $HOST:$PORT (role glimpse, databases glimpse and glimpse_test)"
+say "PostgreSQL is ready on $HOST:$PORT (role glimpse, databases glimpse, glimpse_test and glimpse_benchmark)"

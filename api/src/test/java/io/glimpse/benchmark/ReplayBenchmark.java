@@ -3,6 +3,7 @@ package io.glimpse.benchmark;
 import io.glimpse.GlimpseApplication;
 import io.glimpse.api.admin.Projections;
 import io.glimpse.api.consistency.Processors;
+import io.glimpse.api.support.CleanDatabase;
 import io.glimpse.events.comment.CommentEvent.CommentAdded;
 import io.glimpse.events.like.LikeEvent.PostLiked;
 import io.glimpse.events.post.PostEvent.PostCreated;
@@ -42,9 +43,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ReplayBenchmark {
 
     private static final int EVENTS = Integer.getInteger("events", 1_000_000);
-    private static final int BATCH = 2_000;
+    private static final int PROCESSOR_BATCH = Integer.getInteger("batch", 1_000);
+    /** {@code -Dpostgres=<JDBC URL of an empty database>}: PostgreSQL instead of the embedded H2. */
+    private static final String POSTGRES = System.getProperty("postgres");
+    private static final int STORE_BATCH = 2_000;
     private static final List<String> PROJECTIONS = List.of(System.getProperty("projections",
-            "baseline,users-projection,posts-projection,notifications-projection,timeline-projection,search-projection").split(","));
+            "baseline,users-projection,posts-projection,notifications-projection,timeline-projection,search-projection")
+            .split(","));
 
     private final StringBuilder report = new StringBuilder();
 
@@ -63,35 +68,46 @@ public final class ReplayBenchmark {
 
     private void run(Path output) throws Exception {
         Path dataDir = Files.createTempDirectory("glimpse-replay-");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GlimpseApplication.class, Baseline.class).run(
-                "--server.port=0", "--glimpse.data-dir=" + dataDir, "--glimpse.rate-limits.enabled=false", "--glimpse.processors.batch-size=" + Integer.getInteger("batch", 1000),
-                "--logging.level.root=WARN", System.getProperty("extra1", "--a=b"), System.getProperty("extra2", "--c=d"))) {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--glimpse.data-dir=" + dataDir,
+                "--glimpse.rate-limits.enabled=false", "--glimpse.processors.batch-size=" + PROCESSOR_BATCH,
+                "--logging.level.root=WARN"));
+        List<Class<?>> sources = new ArrayList<>(List.of(GlimpseApplication.class, Baseline.class));
+        if (POSTGRES != null) {
+            arguments.addAll(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + POSTGRES,
+                    "--spring.flyway.clean-disabled=false"));
+            sources.add(CleanDatabase.class);
+        }
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
+                .run(arguments.toArray(String[]::new))) {
             EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
             processing.eventProcessors().values().forEach(EventProcessor::shutDown);
             line("# Replay benchmark");
             line("");
             line("Run " + Instant.now() + " on " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                     + System.getProperty("java.version") + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
-                    + " MiB; Glimpse on the embedded database (H2 file), timelines in SQL, search in Lucene.");
+                    + " MiB; Glimpse on " + (POSTGRES == null ? "the embedded database (H2 file)" : "PostgreSQL "
+                    + app.getBean(JdbcClient.class).sql("show server_version").query(String.class).single())
+                    + ", timelines in SQL, search in Lucene.");
             line("");
             long generation = System.nanoTime();
             long stored = generate(app);
             line("Stored " + stored + " events (" + mix() + ") in " + seconds(System.nanoTime() - generation)
-                    + " s, through Axon's event store in transactions of " + BATCH + ".");
+                    + " s, through Axon's event store in transactions of " + STORE_BATCH + ".");
             line("");
             long head = app.getBean(Projections.class).head();
             line("| what | events | seconds | events/s |");
             line("|---|---|---|---|");
             long events = scan(app.getBean(JdbcClient.class));
-            for (String sql : System.getProperty("presql", "").split(";")) if (!sql.isBlank()) app.getBean(JdbcClient.class).sql(sql).update();
             for (String name : PROJECTIONS) {
                 processing.eventProcessor(name, StreamingEventProcessor.class)
                         .ifPresent(processor -> replay(processor, head, events));
             }
             line("");
-            line("Each projection replays alone, from the first event to the head, in batches of the"
-                    + " processors' configured size (" + Integer.getInteger("batch", 1000) + " events per transaction); the raw scan reads every row (index, type and payload bytes)"
-                    + " in pages of 10,000 by global index, without deserializing. Target: at least 20,000 events/s.");
+            line("Each projection replays alone, from the first event to the head, in batches of up to "
+                    + PROCESSOR_BATCH + " events per transaction; `baseline` is a processor whose handler takes"
+                    + " every event and does nothing (reading, deserializing and Axon's own work). The raw scan reads"
+                    + " every row (index, type and payload bytes) in pages of 10,000 by global index, without"
+                    + " deserializing. Target: at least 20,000 events/s.");
         }
         org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
         Files.createDirectories(output.getParent());
@@ -114,7 +130,7 @@ public final class ReplayBenchmark {
         TransactionTemplate transactions = app.getBean(TransactionTemplate.class);
         int users = users();
         UUID[] userIds = new UUID[users];
-        List<EventMessage<?>> batch = new ArrayList<>(BATCH);
+        List<EventMessage<?>> batch = new ArrayList<>(STORE_BATCH);
         AtomicLong stored = new AtomicLong();
         Runnable flush = () -> {
             List<EventMessage<?>> page = List.copyOf(batch);
@@ -124,7 +140,7 @@ public final class ReplayBenchmark {
         };
         java.util.function.BiConsumer<String, Object[]> add = (type, idAndPayload) -> {
             batch.add(new GenericDomainEventMessage<>(type, idAndPayload[0].toString(), 0, idAndPayload[1]));
-            if (batch.size() == BATCH) {
+            if (batch.size() == STORE_BATCH) {
                 flush.run();
             }
         };

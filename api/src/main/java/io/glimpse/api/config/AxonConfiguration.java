@@ -10,6 +10,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryBusSpanFactory;
@@ -49,7 +50,9 @@ class AxonConfiguration {
      * replays. Not Axon's pooled streaming processor: its coordinator hands a work package at most
      * 1,024 events and then pauses 100 ms, which capped a replay near 10,000 events per second
      * however fast the handlers were. A tracking processor on the embedded event store is woken by
-     * each local commit, so a write's read-your-writes wait is not a polling delay.
+     * each local commit, so a write's read-your-writes wait is not a polling delay, and it reads
+     * that store through {@link ReadAheadEventSource}, which reads and deserializes on a thread of
+     * its own. (Axon Server's connector streams ahead by itself.)
      *
      * <p>Stopping a processor waits {@code stopTimeout} for its batch rather than Axon's default
      * 5 s: after that Axon interrupts the thread, and an interrupt during H2's file I/O closes the
@@ -61,6 +64,9 @@ class AxonConfiguration {
     ConfigurerModule eventProcessingDefaults(ProcessorProperties settings) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingTrackingEventProcessors()
+                .configureDefaultStreamableMessageSource(config -> config.eventStore() instanceof EmbeddedEventStore store
+                        ? new ReadAheadEventSource(store, settings.batchSize())
+                        : config.eventStore())
                 .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
                         .andBatchSize(settings.batchSize())

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 
 /** Starts the test context on an empty, freshly migrated database. */
 @TestConfiguration(proxyBeanMethods = false)
-class CleanDatabase {
+public class CleanDatabase {
 
     @Bean
     FlywayMigrationStrategy cleanThenMigrate() {

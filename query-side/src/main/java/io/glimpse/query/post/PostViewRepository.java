@@ -49,7 +49,7 @@ public class PostViewRepository {
         jdbc.sql("insert into post_view (id, author_id, caption, created_at) values (?, ?, ?, ?)")
                 .params(postId, authorId, caption, utc(createdAt))
                 .update();
-        replaceTags(postId, tags);
+        insertTags(postId, tags);
         for (int position = 0; position < media.size(); position++) {
             MediaAttachment image = media.get(position);
             jdbc.sql("""
@@ -64,11 +64,11 @@ public class PostViewRepository {
         jdbc.sql("update post_view set caption = ?, edited_at = ? where id = ?")
                 .params(caption, utc(editedAt), postId)
                 .update();
-        replaceTags(postId, tags);
+        jdbc.sql("delete from post_tag where post_id = ?").param(postId).update();
+        insertTags(postId, tags);
     }
 
-    private void replaceTags(UUID postId, List<String> tags) {
-        jdbc.sql("delete from post_tag where post_id = ?").param(postId).update();
+    private void insertTags(UUID postId, List<String> tags) {
         for (int position = 0; position < tags.size(); position++) {
             jdbc.sql("insert into post_tag (post_id, tag, position) values (?, ?, ?)")
                     .params(postId, tags.get(position), position)
