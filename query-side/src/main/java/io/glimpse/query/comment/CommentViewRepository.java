@@ -5,6 +5,8 @@ import io.glimpse.query.paging.Keyset;
 import io.glimpse.query.post.PostView.AuthorView;
 import org.springframework.jdbc.core.RowMapper;
 import io.glimpse.query.social.BlockFilter;
+import io.glimpse.query.counter.Counter;
+import io.glimpse.query.counter.Counters;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,10 +39,14 @@ public class CommentViewRepository {
             rs.getObject("created_at", OffsetDateTime.class).toInstant(),
             Optional.ofNullable(rs.getObject("edited_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null));
 
-    private final JdbcClient jdbc;
+    private static final Counter COMMENTS = new Counter("post_view", "comments_count");
 
-    public CommentViewRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Counters counters;
+
+    public CommentViewRepository(JdbcClient jdbc, Counters counters) {
         this.jdbc = jdbc;
+        this.counters = counters;
     }
 
     public void add(UUID commentId, UUID postId, UUID authorId, String text, Instant at) {
@@ -50,9 +56,7 @@ public class CommentViewRepository {
                 .param("id", commentId).param("post", postId).param("author", authorId).param("text", text)
                 .param("at", utc(at))
                 .update();
-        if (inserted == 1) {
-            jdbc.sql("update post_view set comments_count = comments_count + 1 where id = ?").param(postId).update();
-        }
+        counters.add(COMMENTS, postId, inserted);
     }
 
     public void edit(UUID commentId, String text, Instant at) {
@@ -61,9 +65,7 @@ public class CommentViewRepository {
 
     public void delete(UUID commentId, UUID postId) {
         jdbc.sql("delete from comment_like where comment_id = ?").param(commentId).update();
-        if (jdbc.sql("delete from comment_view where id = ?").param(commentId).update() == 1) {
-            jdbc.sql("update post_view set comments_count = comments_count - 1 where id = ?").param(postId).update();
-        }
+        counters.add(COMMENTS, postId, -jdbc.sql("delete from comment_view where id = ?").param(commentId).update());
     }
 
     /** A deleted account's comments leave, and with them their share of every post's count. */

@@ -4,6 +4,8 @@ import io.glimpse.query.paging.Cursor;
 import io.glimpse.query.paging.Keyset;
 import io.glimpse.query.social.SocialGraphRepository;
 import io.glimpse.query.social.ViewedUser;
+import io.glimpse.query.counter.Counter;
+import io.glimpse.query.counter.Counters;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,10 +22,12 @@ import static io.glimpse.query.user.UserViewRepository.utc;
 public class LikeRepository {
 
     private final JdbcClient jdbc;
+    private final Counters counters;
     private final SocialGraphRepository graph;
 
-    public LikeRepository(JdbcClient jdbc, SocialGraphRepository graph) {
+    public LikeRepository(JdbcClient jdbc, Counters counters, SocialGraphRepository graph) {
         this.jdbc = jdbc;
+        this.counters = counters;
         this.graph = graph;
     }
 
@@ -35,11 +39,13 @@ public class LikeRepository {
         final String likes;
         final String key;
         final String counted;
+        final Counter counter;
 
         Target(String likes, String key, String counted) {
             this.likes = likes;
             this.key = key;
             this.counted = counted;
+            this.counter = new Counter(counted, "likes_count");
         }
     }
 
@@ -59,11 +65,7 @@ public class LikeRepository {
     }
 
     private void adjust(Target target, UUID likedId, int delta) {
-        if (delta != 0) {
-            jdbc.sql("update " + target.counted + " set likes_count = likes_count + ? where id = ?")
-                    .params(delta, likedId)
-                    .update();
-        }
+        counters.add(target.counter, likedId, delta);
     }
 
     /** A deleted account's likes leave, and with them their share of every counter. */

@@ -5,6 +5,8 @@ import io.glimpse.query.paging.Keyset;
 import io.glimpse.query.user.UserView;
 import io.glimpse.query.user.UserViewRepository;
 import org.springframework.jdbc.core.RowMapper;
+import io.glimpse.query.counter.Counter;
+import io.glimpse.query.counter.Counters;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,10 +36,15 @@ public class SocialGraphRepository {
     private static final RowMapper<Relation> RELATION = (rs, row) -> new Relation(rs.getBoolean("followed_by_me"),
             rs.getBoolean("follows_me"), rs.getBoolean("blocked_by_me"), rs.getBoolean("blocks_me"));
 
-    private final JdbcClient jdbc;
+    private static final Counter FOLLOWING = new Counter("user_view", "following_count");
+    private static final Counter FOLLOWERS = new Counter("user_view", "followers_count");
 
-    public SocialGraphRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Counters counters;
+
+    public SocialGraphRepository(JdbcClient jdbc, Counters counters) {
         this.jdbc = jdbc;
+        this.counters = counters;
     }
 
     public void follow(UUID followerId, UUID followeeId, Instant at) {
@@ -56,10 +63,8 @@ public class SocialGraphRepository {
     }
 
     private void adjustCounts(UUID followerId, UUID followeeId, int delta) {
-        jdbc.sql("update user_view set following_count = following_count + ? where id = ?")
-                .params(delta, followerId).update();
-        jdbc.sql("update user_view set followers_count = followers_count + ? where id = ?")
-                .params(delta, followeeId).update();
+        counters.add(FOLLOWING, followerId, delta);
+        counters.add(FOLLOWERS, followeeId, delta);
     }
 
     public void block(UUID blockerId, UUID blockedId, Instant at) {

@@ -2,9 +2,10 @@ package io.glimpse.query.user;
 
 import io.glimpse.events.post.PostEvent.PostCreated;
 import io.glimpse.events.post.PostEvent.PostDeleted;
+import io.glimpse.query.counter.Counter;
+import io.glimpse.query.counter.Counters;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,10 +16,12 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(UserProjection.NAME)
 class PostCountProjection {
 
-    private final JdbcClient jdbc;
+    private static final Counter POSTS = new Counter("user_view", "posts_count");
 
-    PostCountProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    private final Counters counters;
+
+    PostCountProjection(Counters counters) {
+        this.counters = counters;
     }
 
     @EventHandler
@@ -32,6 +35,6 @@ class PostCountProjection {
     }
 
     private void adjust(java.util.UUID userId, int delta) {
-        jdbc.sql("update user_view set posts_count = posts_count + ? where id = ?").params(delta, userId).update();
+        counters.add(POSTS, userId, delta);
     }
 }
