@@ -56,11 +56,7 @@ public abstract class ReplayContract extends ApiTest {
         jdbc.sql("update user_view set bio = 'corrupted', followers_count = 99 where id = ?").param(kept.id()).update();
         jdbc.sql("delete from user_follow where follower_id = ?").param(fan.id()).update();
 
-        StreamingEventProcessor users = processing
-                .eventProcessor("users-projection", StreamingEventProcessor.class).orElseThrow();
-        users.shutDown();
-        users.resetTokens();
-        users.start();
+        StreamingEventProcessor users = replay("users-projection");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(users.isReplaying()).isFalse();
@@ -97,11 +93,8 @@ public abstract class ReplayContract extends ApiTest {
         jdbc.sql("delete from notification where recipient_id = ?").param(author.id()).update();
 
         List<StreamingEventProcessor> rebuilt = List.of("posts-projection", "notifications-projection").stream()
-                .map(name -> processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow())
+                .map(this::replay)
                 .toList();
-        rebuilt.forEach(StreamingEventProcessor::shutDown);
-        rebuilt.forEach(StreamingEventProcessor::resetTokens);
-        rebuilt.forEach(StreamingEventProcessor::start);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(rebuilt).noneMatch(StreamingEventProcessor::isReplaying);
@@ -138,11 +131,7 @@ public abstract class ReplayContract extends ApiTest {
         assertThat(firstBuild.get(0)).filteredOn(row -> fans.get(CELEBRITY_THRESHOLD).id().equals(row.get("owner_id")))
                 .noneMatch(row -> beforeTheFourthFan.equals(row.get("post_id").toString()));
 
-        StreamingEventProcessor timeline = processing
-                .eventProcessor("timeline-projection", StreamingEventProcessor.class).orElseThrow();
-        timeline.shutDown();
-        timeline.resetTokens();
-        timeline.start();
+        StreamingEventProcessor timeline = replay("timeline-projection");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(timeline.isReplaying()).isFalse();
@@ -158,6 +147,13 @@ public abstract class ReplayContract extends ApiTest {
                         "select * from timeline_post where author_id in (:users) order by post_id")
                 .map(sql -> jdbc.sql(sql).param("users", users).query().listOfRows())
                 .toList();
+    }
+
+    /** Resets the processor to the first event and starts it again, as an admin's replay does. */
+    private StreamingEventProcessor replay(String name) {
+        StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
+        Processors.replay(processor);
+        return processor;
     }
 
     private long unread(Account account) {
