@@ -44,9 +44,12 @@ class AxonConfiguration {
     }
 
     /**
-     * Every event processor is a tracking one with one thread and one segment: one application
-     * instance needs no more, and a single token keeps "has this projection seen event N" a simple
-     * question. It handles up to {@code batchSize} events per transaction while it catches up or
+     * Every event processor is a tracking one with one segment: one application instance needs no
+     * more, and a single token keeps "has this projection seen event N" a simple question. It has
+     * two threads, one that claims the segment and one that processes it: with one, Axon's
+     * launcher hands the segment to its own thread, and a stop that comes in between (a replay
+     * asked for while the last one starts) frees the segment without giving the thread back, so
+     * the restarted processor never claims it again (AxonFramework#2848, still in 4.13). It handles up to {@code batchSize} events per transaction while it catches up or
      * replays. Not Axon's pooled streaming processor: its coordinator hands a work package at most
      * 1,024 events and then pauses 100 ms, which capped a replay near 10,000 events per second
      * however fast the handlers were. A tracking processor on the embedded event store is woken by
@@ -68,7 +71,8 @@ class AxonConfiguration {
                         ? new ReadAheadEventSource(store, settings.batchSize())
                         : config.eventStore())
                 .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
-                        .forSingleThreadedProcessing()
+                        .forParallelProcessing(2)
+                        .andInitialSegmentsCount(1)
                         .andBatchSize(settings.batchSize())
                         .andWorkerTerminationTimeout(settings.stopTimeout().toMillis(), TimeUnit.MILLISECONDS))
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance()));

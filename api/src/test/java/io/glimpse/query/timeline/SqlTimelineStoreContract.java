@@ -1,7 +1,7 @@
 package io.glimpse.query.timeline;
 
+import io.glimpse.query.batch.BatchedWrites;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The timeline store contract for the SQL store, on whichever database the subclass's context has. */
@@ -10,10 +10,10 @@ abstract class SqlTimelineStoreContract extends TimelineStoreContract {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    JdbcTemplate batches;
+    BatchedWrites writes;
 
     @Override
     TimelineStore store() {
-        return new SqlTimelineStore(jdbc, batches);
+        return new SqlTimelineStore(jdbc, writes);
     }
 }

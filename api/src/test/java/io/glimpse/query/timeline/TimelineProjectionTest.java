@@ -3,9 +3,9 @@ package io.glimpse.query.timeline;
 import io.glimpse.api.support.EmbeddedGlimpse;
 import io.glimpse.events.post.PostEvent.PostCreated;
 import io.glimpse.events.social.RelationshipEvent.UserFollowed;
+import io.glimpse.query.batch.BatchedWrites;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.List;
@@ -29,7 +29,7 @@ class TimelineProjectionTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    JdbcTemplate batches;
+    BatchedWrites writes;
     @Autowired
     TimelineSources sources;
 
@@ -37,7 +37,7 @@ class TimelineProjectionTest {
     private TimelineProjection projection;
 
     private void givenTheProjection() {
-        store = new SqlTimelineStore(jdbc, batches);
+        store = new SqlTimelineStore(jdbc, writes);
         projection = new TimelineProjection(store, sources,
                 new TimelineProperties("sql", 800, CELEBRITY_THRESHOLD, BATCH, 100, "test:"));
     }

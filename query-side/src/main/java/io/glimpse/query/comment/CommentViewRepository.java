@@ -1,12 +1,12 @@
 package io.glimpse.query.comment;
 
+import io.glimpse.query.batch.BatchedWrites;
+import io.glimpse.query.batch.Counter;
 import io.glimpse.query.paging.Cursor;
 import io.glimpse.query.paging.Keyset;
 import io.glimpse.query.post.PostView.AuthorView;
-import org.springframework.jdbc.core.RowMapper;
 import io.glimpse.query.social.BlockFilter;
-import io.glimpse.query.counter.Counter;
-import io.glimpse.query.counter.Counters;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -42,42 +42,39 @@ public class CommentViewRepository {
     private static final Counter COMMENTS = new Counter("post_view", "comments_count");
 
     private final JdbcClient jdbc;
-    private final Counters counters;
+    private final BatchedWrites writes;
 
-    public CommentViewRepository(JdbcClient jdbc, Counters counters) {
+    public CommentViewRepository(JdbcClient jdbc, BatchedWrites writes) {
         this.jdbc = jdbc;
-        this.counters = counters;
+        this.writes = writes;
     }
 
     public void add(UUID commentId, UUID postId, UUID authorId, String text, Instant at) {
-        int inserted = jdbc.sql("""
-                        insert into comment_view (id, post_id, author_id, text, created_at)
-                        select :id, :post, :author, :text, :at where exists (select 1 from post_view where id = :post)""")
-                .param("id", commentId).param("post", postId).param("author", authorId).param("text", text)
-                .param("at", utc(at))
-                .update();
-        counters.add(COMMENTS, postId, inserted);
+        writes.update("""
+                insert into comment_view (id, post_id, author_id, text, created_at)
+                select ?, ?, ?, ?, ? where exists (select 1 from post_view where id = ?)""",
+                commentId, postId, authorId, text, utc(at), postId)
+                .moves(COMMENTS, postId, +1);
     }
 
     public void edit(UUID commentId, String text, Instant at) {
-        jdbc.sql("update comment_view set text = ?, edited_at = ? where id = ?").params(text, utc(at), commentId).update();
+        writes.update("update comment_view set text = ?, edited_at = ? where id = ?", text, utc(at), commentId);
     }
 
     public void delete(UUID commentId, UUID postId) {
-        jdbc.sql("delete from comment_like where comment_id = ?").param(commentId).update();
-        counters.add(COMMENTS, postId, -jdbc.sql("delete from comment_view where id = ?").param(commentId).update());
+        writes.update("delete from comment_like where comment_id = ?", commentId);
+        writes.update("delete from comment_view where id = ?", commentId).moves(COMMENTS, postId, -1);
     }
 
     /** A deleted account's comments leave, and with them their share of every post's count. */
     public void deleteAllBy(UUID authorId) {
-        jdbc.sql("""
-                        update post_view set comments_count = comments_count
-                            - (select count(*) from comment_view c where c.post_id = post_view.id and c.author_id = :author)
-                         where id in (select post_id from comment_view where author_id = :author)""")
-                .param("author", authorId).update();
-        jdbc.sql("delete from comment_like where comment_id in (select id from comment_view where author_id = ?)")
-                .param(authorId).update();
-        jdbc.sql("delete from comment_view where author_id = ?").param(authorId).update();
+        writes.update("""
+                update post_view set comments_count = comments_count
+                    - (select count(*) from comment_view c where c.post_id = post_view.id and c.author_id = ?)
+                 where id in (select post_id from comment_view where author_id = ?)""", authorId, authorId);
+        writes.update("delete from comment_like where comment_id in (select id from comment_view where author_id = ?)",
+                authorId);
+        writes.update("delete from comment_view where author_id = ?", authorId);
     }
 
     public Optional<CommentView> find(UUID postId, UUID commentId, UUID viewerId) {

@@ -1,12 +1,11 @@
 package io.glimpse.query.like;
 
+import io.glimpse.query.batch.BatchedWrites;
+import io.glimpse.query.batch.Counter;
 import io.glimpse.query.paging.Cursor;
 import io.glimpse.query.paging.Keyset;
 import io.glimpse.query.social.SocialGraphRepository;
 import io.glimpse.query.social.ViewedUser;
-import io.glimpse.query.counter.Counter;
-import io.glimpse.query.counter.Counters;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
@@ -21,13 +20,11 @@ import static io.glimpse.query.user.UserViewRepository.utc;
 @Repository
 public class LikeRepository {
 
-    private final JdbcClient jdbc;
-    private final Counters counters;
+    private final BatchedWrites writes;
     private final SocialGraphRepository graph;
 
-    public LikeRepository(JdbcClient jdbc, Counters counters, SocialGraphRepository graph) {
-        this.jdbc = jdbc;
-        this.counters = counters;
+    public LikeRepository(BatchedWrites writes, SocialGraphRepository graph) {
+        this.writes = writes;
         this.graph = graph;
     }
 
@@ -50,30 +47,23 @@ public class LikeRepository {
     }
 
     public void like(Target target, UUID likedId, UUID userId, Instant at) {
-        int inserted = jdbc.sql("insert into " + target.likes + " (" + target.key + ", user_id, created_at) "
-                        + "select :liked, :user, :at where exists (select 1 from " + target.counted + " where id = :liked)")
-                .param("liked", likedId).param("user", userId).param("at", utc(at))
-                .update();
-        adjust(target, likedId, inserted);
+        writes.update("insert into " + target.likes + " (" + target.key + ", user_id, created_at) "
+                        + "select ?, ?, ? where exists (select 1 from " + target.counted + " where id = ?)",
+                likedId, userId, utc(at), likedId)
+                .moves(target.counter, likedId, +1);
     }
 
     public void unlike(Target target, UUID likedId, UUID userId) {
-        int deleted = jdbc.sql("delete from " + target.likes + " where " + target.key + " = ? and user_id = ?")
-                .params(likedId, userId)
-                .update();
-        adjust(target, likedId, -deleted);
-    }
-
-    private void adjust(Target target, UUID likedId, int delta) {
-        counters.add(target.counter, likedId, delta);
+        writes.update("delete from " + target.likes + " where " + target.key + " = ? and user_id = ?", likedId, userId)
+                .moves(target.counter, likedId, -1);
     }
 
     /** A deleted account's likes leave, and with them their share of every counter. */
     public void deleteAllBy(UUID userId) {
         for (Target target : Target.values()) {
-            jdbc.sql("update " + target.counted + " set likes_count = likes_count - 1 where id in (select "
-                    + target.key + " from " + target.likes + " where user_id = ?)").param(userId).update();
-            jdbc.sql("delete from " + target.likes + " where user_id = ?").param(userId).update();
+            writes.update("update " + target.counted + " set likes_count = likes_count - 1 where id in (select "
+                    + target.key + " from " + target.likes + " where user_id = ?)", userId);
+            writes.update("delete from " + target.likes + " where user_id = ?", userId);
         }
     }
 

@@ -1,13 +1,14 @@
 package io.glimpse.query.notification;
 
+import io.glimpse.query.batch.BatchedWrites;
 import io.glimpse.query.notification.NotificationView.CommentRef;
 import io.glimpse.query.notification.NotificationView.PostRef;
 import io.glimpse.query.notification.NotificationView.Type;
 import io.glimpse.query.paging.Cursor;
 import io.glimpse.query.paging.Keyset;
 import io.glimpse.query.post.PostView.AuthorView;
-import org.springframework.jdbc.core.RowMapper;
 import io.glimpse.query.social.BlockFilter;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -53,8 +54,11 @@ public class NotificationRepository {
 
     private final JdbcClient jdbc;
 
-    public NotificationRepository(JdbcClient jdbc) {
+    private final BatchedWrites writes;
+
+    public NotificationRepository(JdbcClient jdbc, BatchedWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     /**
@@ -69,11 +73,9 @@ public class NotificationRepository {
             return;
         }
         UUID id = UUID.nameUUIDFromBytes((eventId + "/" + recipientId + "/" + type).getBytes(StandardCharsets.UTF_8));
-        jdbc.sql("""
-                        insert into notification (id, recipient_id, type, actor_id, post_id, comment_id, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, recipientId, type.name(), actorId, postId, commentId, utc(at))
-                .update();
+        writes.update("""
+                insert into notification (id, recipient_id, type, actor_id, post_id, comment_id, created_at)
+                values (?, ?, ?, ?, ?, ?, ?)""", id, recipientId, type.name(), actorId, postId, commentId, utc(at));
     }
 
     /**
@@ -82,24 +84,23 @@ public class NotificationRepository {
      * actor has few notifications for one recipient, so the actor's index finds it.
      */
     public void removeCausedBy(Type type, UUID actorId, UUID recipientId, UUID postId, UUID commentId) {
-        jdbc.sql("""
-                        delete from notification
-                         where actor_id = ? and recipient_id = ? and type = ?
-                           and post_id is not distinct from ? and comment_id is not distinct from ?""")
-                .params(actorId, recipientId, type.name(), postId, commentId)
-                .update();
+        writes.update("""
+                delete from notification
+                 where actor_id = ? and recipient_id = ? and type = ?
+                   and post_id is not distinct from ? and comment_id is not distinct from ?""",
+                actorId, recipientId, type.name(), postId, commentId);
     }
 
     public void removeAboutPost(UUID postId) {
-        jdbc.sql("delete from notification where post_id = ?").param(postId).update();
+        writes.update("delete from notification where post_id = ?", postId);
     }
 
     public void removeAboutComment(UUID postId, UUID commentId) {
-        jdbc.sql("delete from notification where post_id = ? and comment_id = ?").params(postId, commentId).update();
+        writes.update("delete from notification where post_id = ? and comment_id = ?", postId, commentId);
     }
 
     public void removeInvolving(UUID userId) {
-        jdbc.sql("delete from notification where recipient_id = :user or actor_id = :user").param("user", userId).update();
+        writes.update("delete from notification where recipient_id = ? or actor_id = ?", userId, userId);
     }
 
     public void deleteAll() {

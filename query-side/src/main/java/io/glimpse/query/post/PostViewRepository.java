@@ -1,6 +1,7 @@
 package io.glimpse.query.post;
 
 import io.glimpse.events.post.MediaAttachment;
+import io.glimpse.query.batch.BatchedWrites;
 import io.glimpse.query.paging.Cursor;
 import io.glimpse.query.paging.Keyset;
 import io.glimpse.query.post.PostView.AuthorView;
@@ -13,8 +14,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -39,56 +40,49 @@ public class PostViewRepository {
               from post_view p join user_view u on u.id = p.author_id""";
 
     private final JdbcClient jdbc;
+    private final BatchedWrites writes;
 
-    public PostViewRepository(JdbcClient jdbc) {
+    public PostViewRepository(JdbcClient jdbc, BatchedWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     public void insert(UUID postId, UUID authorId, String caption, List<String> tags, List<MediaAttachment> media,
                        Instant createdAt) {
-        jdbc.sql("insert into post_view (id, author_id, caption, created_at) values (?, ?, ?, ?)")
-                .params(postId, authorId, caption, utc(createdAt))
-                .update();
+        writes.update("insert into post_view (id, author_id, caption, created_at) values (?, ?, ?, ?)",
+                postId, authorId, caption, utc(createdAt));
         insertTags(postId, tags);
         for (int position = 0; position < media.size(); position++) {
             MediaAttachment image = media.get(position);
-            jdbc.sql("""
-                            insert into post_media (media_id, post_id, position, content_type, width, height, status)
-                            values (?, ?, ?, ?, ?, ?, 'PROCESSING')""")
-                    .params(image.mediaId(), postId, position, image.contentType(), image.width(), image.height())
-                    .update();
+            writes.update("""
+                    insert into post_media (media_id, post_id, position, content_type, width, height, status)
+                    values (?, ?, ?, ?, ?, ?, 'PROCESSING')""",
+                    image.mediaId(), postId, position, image.contentType(), image.width(), image.height());
         }
     }
 
     public void edit(UUID postId, String caption, List<String> tags, Instant editedAt) {
-        jdbc.sql("update post_view set caption = ?, edited_at = ? where id = ?")
-                .params(caption, utc(editedAt), postId)
-                .update();
-        jdbc.sql("delete from post_tag where post_id = ?").param(postId).update();
+        writes.update("update post_view set caption = ?, edited_at = ? where id = ?", caption, utc(editedAt), postId);
+        writes.update("delete from post_tag where post_id = ?", postId);
         insertTags(postId, tags);
     }
 
     private void insertTags(UUID postId, List<String> tags) {
         for (int position = 0; position < tags.size(); position++) {
-            jdbc.sql("insert into post_tag (post_id, tag, position) values (?, ?, ?)")
-                    .params(postId, tags.get(position), position)
-                    .update();
+            writes.update("insert into post_tag (post_id, tag, position) values (?, ?, ?)",
+                    postId, tags.get(position), position);
         }
     }
 
     public void mediaReady(UUID mediaId, String url, String originalUrl, String thumbnailUrl, int width, int height) {
-        jdbc.sql("""
-                        update post_media set status = 'READY', url = ?, original_url = ?, thumbnail_url = ?,
-                               width = ?, height = ?, content_type = 'image/jpeg'
-                         where media_id = ?""")
-                .params(url, originalUrl, thumbnailUrl, width, height, mediaId)
-                .update();
+        writes.update("""
+                update post_media set status = 'READY', url = ?, original_url = ?, thumbnail_url = ?,
+                       width = ?, height = ?, content_type = 'image/jpeg'
+                 where media_id = ?""", url, originalUrl, thumbnailUrl, width, height, mediaId);
     }
 
     public void mediaFailed(UUID mediaId, String reason) {
-        jdbc.sql("update post_media set status = 'FAILED', failure_reason = ? where media_id = ?")
-                .params(reason, mediaId)
-                .update();
+        writes.update("update post_media set status = 'FAILED', failure_reason = ? where media_id = ?", reason, mediaId);
     }
 
     /** A post takes its tags, images, comments and likes with it. */
@@ -101,12 +95,12 @@ public class PostViewRepository {
     }
 
     private void deleteWhere(String postIds, UUID parameter) {
-        jdbc.sql("delete from comment_like where comment_id in (select id from comment_view where post_id in ("
-                + postIds + "))").param(parameter).update();
+        writes.update("delete from comment_like where comment_id in (select id from comment_view where post_id in ("
+                + postIds + "))", parameter);
         for (String table : List.of("comment_view", "post_like", "post_media", "post_tag")) {
-            jdbc.sql("delete from " + table + " where post_id in (" + postIds + ")").param(parameter).update();
+            writes.update("delete from " + table + " where post_id in (" + postIds + ")", parameter);
         }
-        jdbc.sql("delete from post_view where id in (" + postIds + ")").param(parameter).update();
+        writes.update("delete from post_view where id in (" + postIds + ")", parameter);
     }
 
     public void deleteAll() {

@@ -1,12 +1,12 @@
 package io.glimpse.query.social;
 
+import io.glimpse.query.batch.BatchedWrites;
+import io.glimpse.query.batch.Counter;
 import io.glimpse.query.paging.Cursor;
 import io.glimpse.query.paging.Keyset;
 import io.glimpse.query.user.UserView;
 import io.glimpse.query.user.UserViewRepository;
 import org.springframework.jdbc.core.RowMapper;
-import io.glimpse.query.counter.Counter;
-import io.glimpse.query.counter.Counters;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -40,31 +40,23 @@ public class SocialGraphRepository {
     private static final Counter FOLLOWERS = new Counter("user_view", "followers_count");
 
     private final JdbcClient jdbc;
-    private final Counters counters;
+    private final BatchedWrites writes;
 
-    public SocialGraphRepository(JdbcClient jdbc, Counters counters) {
+    public SocialGraphRepository(JdbcClient jdbc, BatchedWrites writes) {
         this.jdbc = jdbc;
-        this.counters = counters;
+        this.writes = writes;
     }
 
     public void follow(UUID followerId, UUID followeeId, Instant at) {
-        if (insertBetweenLiveAccounts("user_follow (follower_id, followee_id, created_at)", followerId, followeeId, at)) {
-            adjustCounts(followerId, followeeId, +1);
-        }
+        insertBetweenLiveAccounts("user_follow (follower_id, followee_id, created_at)", followerId, followeeId, at)
+                .moves(FOLLOWING, followerId, +1)
+                .moves(FOLLOWERS, followeeId, +1);
     }
 
     public void unfollow(UUID followerId, UUID followeeId) {
-        int deleted = jdbc.sql("delete from user_follow where follower_id = ? and followee_id = ?")
-                .params(followerId, followeeId)
-                .update();
-        if (deleted == 1) {
-            adjustCounts(followerId, followeeId, -1);
-        }
-    }
-
-    private void adjustCounts(UUID followerId, UUID followeeId, int delta) {
-        counters.add(FOLLOWING, followerId, delta);
-        counters.add(FOLLOWERS, followeeId, delta);
+        writes.update("delete from user_follow where follower_id = ? and followee_id = ?", followerId, followeeId)
+                .moves(FOLLOWING, followerId, -1)
+                .moves(FOLLOWERS, followeeId, -1);
     }
 
     public void block(UUID blockerId, UUID blockedId, Instant at) {
@@ -74,34 +66,28 @@ public class SocialGraphRepository {
     /**
      * Inserts an edge from one account to another unless either is gone: an event about a deleted
      * account (it raced with the deletion) changes nothing.
-     *
-     * @return whether the row was inserted
      */
-    private boolean insertBetweenLiveAccounts(String tableAndColumns, UUID from, UUID to, Instant at) {
-        return jdbc.sql("insert into " + tableAndColumns + " " + """
-                         select :from, :to, :at
-                          where exists (select 1 from user_view where id = :from)
-                            and exists (select 1 from user_view where id = :to)""")
-                .param("from", from).param("to", to).param("at", utc(at))
-                .update() == 1;
+    private BatchedWrites.Write insertBetweenLiveAccounts(String tableAndColumns, UUID from, UUID to, Instant at) {
+        return writes.update("insert into " + tableAndColumns + " " + """
+                 select ?, ?, ?
+                  where exists (select 1 from user_view where id = ?)
+                    and exists (select 1 from user_view where id = ?)""", from, to, utc(at), from, to);
     }
 
     public void unblock(UUID blockerId, UUID blockedId) {
-        jdbc.sql("delete from user_block where blocker_id = ? and blocked_id = ?").params(blockerId, blockedId).update();
+        writes.update("delete from user_block where blocker_id = ? and blocked_id = ?", blockerId, blockedId);
     }
 
     /** Removes a deleted account from every list and count. */
     public void forget(UUID userId) {
-        jdbc.sql("""
-                        update user_view set followers_count = followers_count - 1
-                         where id in (select followee_id from user_follow where follower_id = :user)""")
-                .param("user", userId).update();
-        jdbc.sql("""
-                        update user_view set following_count = following_count - 1
-                         where id in (select follower_id from user_follow where followee_id = :user)""")
-                .param("user", userId).update();
-        jdbc.sql("delete from user_follow where follower_id = :user or followee_id = :user").param("user", userId).update();
-        jdbc.sql("delete from user_block where blocker_id = :user or blocked_id = :user").param("user", userId).update();
+        writes.update("""
+                update user_view set followers_count = followers_count - 1
+                 where id in (select followee_id from user_follow where follower_id = ?)""", userId);
+        writes.update("""
+                update user_view set following_count = following_count - 1
+                 where id in (select follower_id from user_follow where followee_id = ?)""", userId);
+        writes.update("delete from user_follow where follower_id = ? or followee_id = ?", userId, userId);
+        writes.update("delete from user_block where blocker_id = ? or blocked_id = ?", userId, userId);
     }
 
     public void deleteAll() {

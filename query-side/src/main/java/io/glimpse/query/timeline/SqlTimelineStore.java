@@ -1,8 +1,8 @@
 package io.glimpse.query.timeline;
 
+import io.glimpse.query.batch.BatchedWrites;
 import io.glimpse.query.paging.Cursor;
 import io.glimpse.query.paging.Keyset;
-import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -17,7 +17,9 @@ import static io.glimpse.query.user.UserViewRepository.utc;
 /**
  * Timelines in the application database ({@code timeline_entry}). Written in the timeline
  * processor's transaction, so they can never be lost apart from the processor's position: always
- * intact, no cap needed.
+ * intact, no cap needed. The processor never reads timelines back while it writes them, so its
+ * writes wait for the end of its batch ({@link BatchedWrites}): a batch's fan-outs go to
+ * PostgreSQL as one JDBC batch instead of one round trip per post.
  */
 class SqlTimelineStore implements TimelineStore {
 
@@ -31,51 +33,44 @@ class SqlTimelineStore implements TimelineStore {
              where not exists (select 1 from timeline_entry where owner_id = ? and created_at = ? and post_id = ?)""";
 
     private final JdbcClient jdbc;
-    private final JdbcOperations batches;
+    private final BatchedWrites writes;
 
-    SqlTimelineStore(JdbcClient jdbc, JdbcOperations batches) {
+    SqlTimelineStore(JdbcClient jdbc, BatchedWrites writes) {
         this.jdbc = jdbc;
-        this.batches = batches;
+        this.writes = writes;
     }
 
-    /** One JDBC batch for all the owners: one round trip to PostgreSQL, however many followers. */
     @Override
     public void push(Collection<UUID> owners, TimelineEntry entry) {
-        insert(owners.stream().map(owner -> row(owner, entry)).toList());
+        owners.forEach(owner -> insert(owner, entry));
     }
 
     @Override
     public void merge(UUID owner, List<TimelineEntry> entries) {
-        insert(entries.stream().map(entry -> row(owner, entry)).toList());
+        entries.forEach(entry -> insert(owner, entry));
     }
 
-    private void insert(List<Object[]> rows) {
-        if (!rows.isEmpty()) {
-            batches.batchUpdate(INSERT, rows);
-        }
-    }
-
-    private static Object[] row(UUID owner, TimelineEntry entry) {
+    private void insert(UUID owner, TimelineEntry entry) {
         OffsetDateTime at = utc(entry.createdAt());
-        return new Object[]{owner, entry.postId(), entry.authorId(), at, owner, at, entry.postId()};
+        writes.update(INSERT, owner, entry.postId(), entry.authorId(), at, owner, at, entry.postId());
     }
 
     @Override
     public void remove(Collection<UUID> owners, TimelineEntry entry) {
-        jdbc.sql("delete from timeline_entry where owner_id in (:owners) and created_at = :at and post_id = :post")
-                .param("owners", owners.isEmpty() ? List.of(new UUID(0, 0)) : owners)
-                .param("at", utc(entry.createdAt())).param("post", entry.postId())
-                .update();
+        OffsetDateTime at = utc(entry.createdAt());
+        owners.forEach(owner -> writes.update(
+                "delete from timeline_entry where owner_id = ? and created_at = ? and post_id = ?",
+                owner, at, entry.postId()));
     }
 
     @Override
     public void removeAuthor(UUID owner, UUID authorId) {
-        jdbc.sql("delete from timeline_entry where owner_id = ? and author_id = ?").params(owner, authorId).update();
+        writes.update("delete from timeline_entry where owner_id = ? and author_id = ?", owner, authorId);
     }
 
     @Override
     public void clear(UUID owner) {
-        jdbc.sql("delete from timeline_entry where owner_id = ?").param(owner).update();
+        writes.update("delete from timeline_entry where owner_id = ?", owner);
     }
 
     @Override

@@ -1,10 +1,10 @@
 package io.glimpse.query.timeline;
 
+import io.glimpse.query.batch.BatchedWrites;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The timeline store named by {@code glimpse.timeline.store}: SQL by default, Redis in production. */
@@ -12,10 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class TimelineConfiguration {
 
     @Bean
-    TimelineStore timelineStore(TimelineProperties properties, JdbcClient jdbc, JdbcOperations batches,
+    TimelineStore timelineStore(TimelineProperties properties, JdbcClient jdbc, BatchedWrites writes,
                                 ObjectProvider<StringRedisTemplate> redis) {
         return switch (properties.store()) {
-            case "sql" -> new SqlTimelineStore(jdbc, batches);
+            case "sql" -> new SqlTimelineStore(jdbc, writes);
             case "redis" -> new RedisTimelineStore(redis.getObject(), properties.redisKeyPrefix(), properties.capacity());
             default -> throw new IllegalStateException("glimpse.timeline.store must be sql or redis, not "
                     + properties.store());

@@ -36,14 +36,17 @@ public class TimelineSources {
      */
     void addPost(TimelineEntry post, long position) {
         jdbc.sql("""
-                        insert into timeline_post (post_id, author_id, created_at, event_position)
-                        select :post, :author, :at, :position
-                         where not exists (select 1 from timeline_post where post_id = :post)""")
+                        merge into timeline_post t
+                        using (select cast(:post as uuid) as post_id, cast(:author as uuid) as author_id,
+                                      cast(:at as timestamp(6) with time zone) as created_at,
+                                      cast(:position as bigint) as event_position) s
+                           on t.post_id = s.post_id
+                         when matched and t.event_position <> s.event_position then update set event_position = s.event_position
+                         when not matched then insert (post_id, author_id, created_at, event_position)
+                                               values (s.post_id, s.author_id, s.created_at, s.event_position)""")
                 .param("post", post.postId()).param("author", post.authorId()).param("at", utc(post.createdAt()))
                 .param("position", position)
                 .update();
-        jdbc.sql("update timeline_post set event_position = ? where post_id = ? and event_position <> ?")
-                .params(position, post.postId(), position).update();
     }
 
     Optional<TimelineEntry> removePost(UUID postId) {
@@ -60,15 +63,15 @@ public class TimelineSources {
      */
     void follow(UUID followerId, UUID followeeId, long position) {
         jdbc.sql("""
-                        insert into timeline_follow (follower_id, followee_id, event_position)
-                        select :follower, :followee, :position
-                         where not exists (select 1 from timeline_follow where follower_id = :follower and followee_id = :followee)""")
+                        merge into timeline_follow t
+                        using (select cast(:follower as uuid) as follower_id, cast(:followee as uuid) as followee_id,
+                                      cast(:position as bigint) as event_position) s
+                           on t.follower_id = s.follower_id and t.followee_id = s.followee_id
+                         when matched and t.event_position <> s.event_position then update set event_position = s.event_position
+                         when not matched then insert (follower_id, followee_id, event_position)
+                                               values (s.follower_id, s.followee_id, s.event_position)""")
                 .param("follower", followerId).param("followee", followeeId).param("position", position)
                 .update();
-        jdbc.sql("""
-                        update timeline_follow set event_position = ?
-                         where follower_id = ? and followee_id = ? and event_position <> ?""")
-                .params(position, followerId, followeeId, position).update();
     }
 
     void unfollow(UUID followerId, UUID followeeId) {

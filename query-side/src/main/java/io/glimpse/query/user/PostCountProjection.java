@@ -2,8 +2,8 @@ package io.glimpse.query.user;
 
 import io.glimpse.events.post.PostEvent.PostCreated;
 import io.glimpse.events.post.PostEvent.PostDeleted;
-import io.glimpse.query.counter.Counter;
-import io.glimpse.query.counter.Counters;
+import io.glimpse.query.batch.BatchedWrites;
+import io.glimpse.query.batch.Counter;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
@@ -18,10 +18,10 @@ class PostCountProjection {
 
     private static final Counter POSTS = new Counter("user_view", "posts_count");
 
-    private final Counters counters;
+    private final BatchedWrites writes;
 
-    PostCountProjection(Counters counters) {
-        this.counters = counters;
+    PostCountProjection(BatchedWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
@@ -35,6 +35,6 @@ class PostCountProjection {
     }
 
     private void adjust(java.util.UUID userId, int delta) {
-        counters.add(POSTS, userId, delta);
+        writes.add(POSTS, userId, delta);
     }
 }

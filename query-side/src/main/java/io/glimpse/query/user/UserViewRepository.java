@@ -1,5 +1,6 @@
 package io.glimpse.query.user;
 
+import io.glimpse.query.batch.BatchedWrites;
 import io.glimpse.query.paging.Cursor;
 import io.glimpse.query.paging.Keyset;
 import org.springframework.jdbc.core.RowMapper;
@@ -37,6 +38,7 @@ public class UserViewRepository {
             rs.getObject("created_at", OffsetDateTime.class).toInstant());
 
     private final JdbcClient jdbc;
+    private final BatchedWrites writes;
 
     /** The profile columns of {@code user_view} under the given table alias. */
     public static String columns(String alias) {
@@ -44,39 +46,30 @@ public class UserViewRepository {
                 "followers_count", "following_count", "posts_count", "created_at").map(c -> alias + "." + c).toList());
     }
 
-    public UserViewRepository(JdbcClient jdbc) {
+    public UserViewRepository(JdbcClient jdbc, BatchedWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     public void insert(UUID id, String username, String email, String passwordHash, String displayName,
                        Instant createdAt) {
-        jdbc.sql("""
-                        insert into user_view (id, username, email, login_email, password_hash, display_name, bio,
-                                               created_at)
-                        values (:id, :username, :email, :loginEmail, :passwordHash, :displayName, '', :createdAt)""")
-                .param("id", id)
-                .param("username", username)
-                .param("email", email)
-                .param("loginEmail", email.toLowerCase(Locale.ROOT))
-                .param("passwordHash", passwordHash)
-                .param("displayName", displayName)
-                .param("createdAt", utc(createdAt))
-                .update();
+        writes.update("""
+                insert into user_view (id, username, email, login_email, password_hash, display_name, bio, created_at)
+                values (?, ?, ?, ?, ?, ?, '', ?)""",
+                id, username, email, email.toLowerCase(Locale.ROOT), passwordHash, displayName, utc(createdAt));
     }
 
     public void updateProfile(UUID id, String displayName, String bio) {
-        jdbc.sql("update user_view set display_name = ?, bio = ? where id = ?")
-                .params(displayName, bio, id)
-                .update();
+        writes.update("update user_view set display_name = ?, bio = ? where id = ?", displayName, bio, id);
     }
 
     public void changeAvatar(UUID id, String avatarUrl) {
-        jdbc.sql("update user_view set avatar_url = ? where id = ?").params(avatarUrl, id).update();
+        writes.update("update user_view set avatar_url = ? where id = ?", avatarUrl, id);
     }
 
     /** Removes the row and with it every piece of personal data the read model held. */
     public void delete(UUID id) {
-        jdbc.sql("delete from user_view where id = ?").param(id).update();
+        writes.update("delete from user_view where id = ?", id);
     }
 
     public void deleteAll() {

@@ -1,4 +1,4 @@
-package io.glimpse.query.counter;
+package io.glimpse.query.batch;
 
 /**
  * A counter column of a read-model table whose rows are found by their {@code id}: the number of
