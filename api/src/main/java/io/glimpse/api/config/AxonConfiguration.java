@@ -49,10 +49,11 @@ class AxonConfiguration {
      * two threads, one that claims the segment and one that processes it: with one, Axon's
      * launcher hands the segment to its own thread, and a stop that comes in between (a replay
      * asked for while the last one starts) frees the segment without giving the thread back, so
-     * the restarted processor never claims it again (AxonFramework#2848, still in 4.13). It handles up to {@code batchSize} events per transaction while it catches up or
-     * replays. Not Axon's pooled streaming processor: its coordinator hands a work package at most
-     * 1,024 events and then pauses 100 ms, which capped a replay near 10,000 events per second
-     * however fast the handlers were. A tracking processor on the embedded event store is woken by
+     * the restarted processor never claims it again (AxonFramework#2848, still in 4.13). It
+     * handles up to {@code batchSize} events per transaction while it catches up or replays. Not
+     * Axon's pooled streaming processor: its coordinator hands a work package at most 1,024 events
+     * and then pauses 100 ms, which capped a replay near 10,000 events per second however fast the
+     * handlers were. A tracking processor on the embedded event store is woken by
      * each local commit, so a write's read-your-writes wait is not a polling delay, and it reads
      * that store through {@link ReadAheadEventSource}, which reads and deserializes on a thread of
      * its own. (Axon Server's connector streams ahead by itself.)

@@ -18,8 +18,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Resetting the users projection rebuilds its read model (profiles, follows, blocks and their
- * counters) from the first event, identical to the first build. Also guards against AxonFramework#4160: a replay token that the Jackson 3
- * serializer cannot read back would leave the projection empty forever.
+ * counters) from the first event, identical to the first build. Also guards against
+ * AxonFramework#4160: a replay token that the Jackson 3 serializer cannot read back would leave
+ * the projection empty forever.
  */
 public abstract class ReplayContract extends ApiTest {
 

@@ -91,7 +91,12 @@ public class BatchedWrites {
             this.args = args;
         }
 
-        /** Moves the counter of row {@code id} by {@code perRow} for every row the statement changed. */
+        /**
+         * Moves the counter of row {@code id} by {@code perRow} for every row the statement changed.
+         * The statement must be one whose batches report row counts: PostgreSQL's driver folds a
+         * batch of {@code insert ... values} into multi-row inserts that report none
+         * ({@code reWriteBatchedInserts}), so a counted insert is an {@code insert ... select}.
+         */
         public Write moves(Counter counter, UUID id, int perRow) {
             Move move = new Move(counter, id, perRow);
             if (rows < 0) {
