@@ -3,6 +3,7 @@ package io.glimpse.benchmark;
 import io.glimpse.GlimpseApplication;
 import io.glimpse.api.admin.Projections;
 import io.glimpse.api.consistency.Processors;
+import io.glimpse.api.id.TimeOrderedIds;
 import io.glimpse.api.support.CleanDatabase;
 import io.glimpse.events.comment.CommentEvent.CommentAdded;
 import io.glimpse.events.like.LikeEvent.PostLiked;
@@ -26,7 +27,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -39,8 +43,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * (the timeline's own copy of follows and posts is kept then, and only corrected).
  *
  * <p>The mix, for N events: N/50 users, each following the next 10 users, each posting 10 posts;
- * two likes per post; comments fill the rest. Projections skip the events they do not handle,
- * but still read them: every replay goes through all N.
+ * two likes per post; comments fill the rest. Ids are made as the application makes them
+ * (time-ordered, {@link TimeOrderedIds}), and so are the events' own. Projections skip the events
+ * they do not handle, but still read them: every replay goes through all N.
  */
 public final class ReplayBenchmark {
 
@@ -150,11 +155,15 @@ public final class ReplayBenchmark {
             }
         };
         for (int i = 0; i < users; i++) {
-            userIds[i] = UUID.randomUUID();
+            userIds[i] = TimeOrderedIds.next();
             String name = "user" + i;
             add.accept("User", new Object[]{userIds[i], new UserRegistered(userIds[i], name, name + "@bench.local",
                     "not-a-real-hash", "User " + i)});
         }
+        // Users registered in id order, but who follows, posts, likes and comments is scattered
+        // over all of them, as on a real site: without this, the strides below would walk the
+        // time-ordered user ids in order and make every index led by a user id look append-only.
+        Collections.shuffle(Arrays.asList(userIds), new Random(42));
         for (int i = 0; i < users; i++) {
             for (int k = 1; k <= 10; k++) {
                 UUID followee = userIds[(i + k) % users];
@@ -166,7 +175,7 @@ public final class ReplayBenchmark {
         long comments = Math.max(0, remaining);
         int posts = users * 10;
         for (int p = 0; p < posts; p++) {
-            UUID postId = UUID.randomUUID();
+            UUID postId = TimeOrderedIds.next();
             UUID author = userIds[p % users];
             add.accept("Post", new Object[]{postId, new PostCreated(postId, author,
                     "Post number " + p + " about #topic" + (p % 100) + " and #daily", List.of("topic" + (p % 100), "daily"),
@@ -176,7 +185,7 @@ public final class ReplayBenchmark {
                 add.accept("PostLike", new Object[]{postId + ":" + liker, new PostLiked(postId, author, liker)});
             }
             for (long c = comments * p / posts; c < comments * (p + 1) / posts; c++) {
-                UUID commentId = UUID.randomUUID();
+                UUID commentId = TimeOrderedIds.next();
                 add.accept("Comment", new Object[]{commentId, new CommentAdded(commentId, postId, author,
                         userIds[(int) ((p * 3 + c) % users)], "Nice one, number " + c, List.of())});
             }

@@ -1,5 +1,6 @@
 package io.glimpse.api.auth;
 
+import io.glimpse.api.id.TimeOrderedIds;
 import io.glimpse.api.security.AuthenticatedUser;
 import io.glimpse.api.security.Sessions;
 import io.glimpse.api.user.UserDirectory;
@@ -55,7 +56,7 @@ class AuthController {
 
     @PostMapping("/register")
     ResponseEntity<Tokens.Session> register(@Valid @RequestBody AuthRequests.Register body) {
-        UUID userId = UUID.randomUUID();
+        UUID userId = TimeOrderedIds.next();
         commands.send(new RegisterUser(userId, body.username(), body.email(), passwords.encode(body.password()),
                 body.displayName()), userId);
         UserView user = users.require(userId);

@@ -1,5 +1,6 @@
 package io.glimpse.api.comment;
 
+import io.glimpse.api.id.TimeOrderedIds;
 import io.glimpse.api.post.VisiblePosts;
 import io.glimpse.api.security.AuthenticatedUser;
 import io.glimpse.api.web.Commands;
@@ -60,7 +61,7 @@ class CommentController {
     @PostMapping
     ResponseEntity<CommentResponse> add(@PathVariable UUID postId, @Valid @RequestBody CommentText body,
                                         @AuthenticationPrincipal AuthenticatedUser me) {
-        UUID commentId = UUID.randomUUID();
+        UUID commentId = TimeOrderedIds.next();
         commands.send(new AddComment(commentId, postId, me.id(), body.text()), commentId);
         return ResponseEntity.created(URI.create("/api/posts/" + postId + "/comments/" + commentId))
                 .body(view(postId, commentId, me));

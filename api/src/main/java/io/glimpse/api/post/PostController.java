@@ -1,5 +1,6 @@
 package io.glimpse.api.post;
 
+import io.glimpse.api.id.TimeOrderedIds;
 import io.glimpse.api.media.UploadedImages;
 import io.glimpse.api.security.AuthenticatedUser;
 import io.glimpse.api.user.UserDirectory;
@@ -85,7 +86,7 @@ class PostController {
 
     private ResponseEntity<PostResponse> create(String caption, List<String> tags, List<MediaAttachment> media,
                                                 AuthenticatedUser me) {
-        UUID postId = UUID.randomUUID();
+        UUID postId = TimeOrderedIds.next();
         commands.send(new CreatePost(postId, me.id(), caption, tags, media), postId);
         return ResponseEntity.created(URI.create("/api/posts/" + postId)).body(view(postId, me));
     }

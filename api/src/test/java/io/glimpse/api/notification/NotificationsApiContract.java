@@ -2,7 +2,9 @@ package io.glimpse.api.notification;
 
 import io.glimpse.api.support.ApiTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Notifications, rule by rule (API.md "Notifications"). */
 @SuppressWarnings("unchecked")
 public abstract class NotificationsApiContract extends ApiTest {
+
+    @Autowired
+    private JdbcClient jdbc;
 
     @Test
     void aFollowNotifiesTheFolloweeAndUnfollowingTakesItBack() {
@@ -28,6 +33,28 @@ public abstract class NotificationsApiContract extends ApiTest {
         http.delete().uri("/api/users/" + ann.username() + "/follow").headers(bob.bearer()).exchange()
                 .expectStatus().isNoContent();
         assertThat(inbox(ann, false)).isEmpty();
+    }
+
+    @Test
+    void idsAreTimeOrderedFromTheUserToTheNotification() {
+        Account ann = register("ann");
+        Account bob = register("bob");
+        String postId = post(ann, "Ordered");
+        startFollowing(bob, ann);
+
+        UUID notificationId = UUID.fromString((String) single(ann).get("id"));
+        assertThat(List.of(ann.id().version(), bob.id().version(), UUID.fromString(postId).version()))
+                .containsOnly(7);
+        assertThat(notificationId.version()).isEqualTo(8);
+        // Both begin with their creation time, so ids made later compare greater.
+        assertThat(Long.compareUnsigned(ann.id().getMostSignificantBits(), notificationId.getMostSignificantBits()))
+                .isNegative();
+    }
+
+    @Test
+    void theApplicationRanTheMigrationThatMadeStoredNotificationIdsTimeOrdered() {
+        assertThat(jdbc.sql("select count(*) from \"flyway_schema_history\" where \"version\" = '12' and \"success\"")
+                .query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test

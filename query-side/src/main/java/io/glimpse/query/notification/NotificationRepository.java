@@ -12,7 +12,6 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -61,18 +60,13 @@ public class NotificationRepository {
         this.writes = writes;
     }
 
-    /**
-     * Adds a notification unless it would tell users about themselves. Its id derives from the
-     * causing event, the recipient and the kind: the same on every replay, so read marks stay
-     * attached, and distinct when one event tells one user two things (a comment on your post that
-     * mentions you).
-     */
+    /** Adds a notification unless it would tell users about themselves; {@link NotificationIds} gives its id. */
     public void add(String eventId, UUID recipientId, Type type, UUID actorId, UUID postId, UUID commentId,
                     Instant at) {
         if (recipientId == null || recipientId.equals(actorId)) {
             return;
         }
-        UUID id = UUID.nameUUIDFromBytes((eventId + "/" + recipientId + "/" + type).getBytes(StandardCharsets.UTF_8));
+        UUID id = NotificationIds.of(eventId, recipientId, type, at);
         writes.update("""
                 insert into notification (id, recipient_id, type, actor_id, post_id, comment_id, created_at)
                 values (?, ?, ?, ?, ?, ?, ?)""", id, recipientId, type.name(), actorId, postId, commentId, utc(at));
