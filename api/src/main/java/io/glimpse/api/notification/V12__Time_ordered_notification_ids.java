@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -30,7 +31,7 @@ public class V12__Time_ordered_notification_ids extends BaseJavaMigration {
              PreparedStatement marks = connection.prepareStatement(
                      "update notification_read_override set notification_id = ? where notification_id = ?");
              PreparedStatement rows = connection.prepareStatement("update notification set id = ? where id = ?");
-             ResultSet notifications = select.executeQuery()) {
+             ResultSet notifications = query(select)) {
             int pending = 0;
             while (notifications.next()) {
                 UUID old = notifications.getObject(1, UUID.class);
@@ -49,5 +50,11 @@ public class V12__Time_ordered_notification_ids extends BaseJavaMigration {
             marks.executeBatch();
             rows.executeBatch();
         }
+    }
+
+    /** Read in pages, so that millions of notifications need no more memory than a thousand. */
+    private static ResultSet query(PreparedStatement select) throws SQLException {
+        select.setFetchSize(BATCH);
+        return select.executeQuery();
     }
 }
