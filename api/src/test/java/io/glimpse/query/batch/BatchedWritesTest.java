@@ -101,6 +101,26 @@ class BatchedWritesTest {
     }
 
     @Test
+    void statementsOfOneSqlThatAllHaveAKeyGoInTheOrderTheDatabaseKeepsTheirKeysIn() {
+        insertProfile(ann);
+        UUID first = new UUID(0x0100_0000_0000_0000L, 5);
+        UUID second = new UUID(0x0100_0000_0000_0000L, 0x8000_0000_0000_0000L);
+        UUID last = new UUID(0x8000_0000_0000_0000L, 0);
+        UnitOfWork<?> batch = begin();
+        appendToBio(ann, "c").inOrderOf(last);
+        appendToBio(ann, "a").inOrderOf(first);
+        appendToBio(ann, "b").inOrderOf(second);
+        writes.update("update user_view set bio = bio || '|' where id = ?", ann);
+        appendToBio(ann, "y").inOrderOf(last);
+        appendToBio(ann, "x");
+        batch.commit();
+
+        assertThat(jdbc.sql("select bio from user_view where id = ?").param(ann).query(String.class).single())
+                .as("sorted unsigned within the first run; the run with a statement without a key keeps its order")
+                .isEqualTo("abc|yx");
+    }
+
+    @Test
     void outsideAUnitOfWorkEverythingIsWrittenAtOnce() {
         insertProfile(ann);
         insertProfile(bob);
@@ -124,6 +144,10 @@ class BatchedWritesTest {
 
     private BatchedWrites.Write follow(UUID follower, UUID followee) {
         return writes.update(FOLLOW, follower, followee, OffsetDateTime.now(), follower, followee);
+    }
+
+    private BatchedWrites.Write appendToBio(UUID id, String text) {
+        return writes.update("update user_view set bio = bio || ? where id = ?", text, id);
     }
 
     private Optional<Long> posts(UUID id) {

@@ -52,7 +52,10 @@ class SqlTimelineStore implements TimelineStore {
 
     private void insert(UUID owner, TimelineEntry entry) {
         OffsetDateTime at = utc(entry.createdAt());
-        writes.update(INSERT, owner, entry.postId(), entry.authorId(), at, owner, at, entry.postId());
+        // A batch's fan-outs go in owner order: the page index is led by the owner, and entries
+        // of nearby owners share its pages (benchmark/README.md, replay step 12).
+        writes.update(INSERT, owner, entry.postId(), entry.authorId(), at, owner, at, entry.postId())
+                .inOrderOf(owner);
     }
 
     @Override
