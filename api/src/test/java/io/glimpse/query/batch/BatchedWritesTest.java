@@ -2,13 +2,20 @@ package io.glimpse.query.batch;
 
 import io.glimpse.api.support.EmbeddedGlimpse;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,8 +36,12 @@ class BatchedWritesTest {
             insert into user_follow (follower_id, followee_id, created_at) select ?, ?, ?
              where exists (select 1 from user_view where id = ?) and exists (select 1 from user_view where id = ?)""";
 
+    private static final String APPEND_TO_BIO = "update user_view set bio = bio || ? where id = ?";
+
     @Autowired
     BatchedWrites writes;
+    @Autowired
+    JdbcOperations jdbcOperations;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -121,6 +132,93 @@ class BatchedWritesTest {
     }
 
     @Test
+    void aStatementThatSaysWhichEntitiesItConcernsJoinsTheLastRunOfItsSqlUnlessOneInBetweenMustStayAhead() {
+        insertProfile(ann);
+        UUID x = UUID.randomUUID();
+        UUID y = UUID.randomUUID();
+        UUID z = UUID.randomUUID();
+        UnitOfWork<?> batch = begin();
+        appendToBio(ann, "1").concerns(x);
+        concatToBio(ann, "2").concerns(y);
+        appendToBio(ann, "3").concerns(z);
+        concatToBio(ann, "4").concerns(y);
+        writes.update("update user_view set bio = bio || '|' where id = ?", ann);
+        appendToBio(ann, "5").concerns(z);
+        concatToBio(ann, "6").concerns(z);
+        appendToBio(ann, "7").concerns(x, UUID.randomUUID());
+        batch.commit();
+
+        // These statements all touch one row while saying they concern others, to make their order visible.
+        assertThat(jdbc.sql("select bio from user_view where id = ?").param(ann).query(String.class).single())
+                .as("3 moves ahead of 2; nothing passes the statement that says nothing; 6 stays after 5,"
+                        + " which concerns the same entity; 7 moves ahead of 6")
+                .isEqualTo("1324|576");
+    }
+
+    @Test
+    void aBatchOfStatementsThatConcernDifferentEntitiesIsOneJdbcBatchPerSql() {
+        List<String> sent = new ArrayList<>();
+        BatchedWrites recorded = new BatchedWrites(recording(sent));
+        UnitOfWork<?> batch = begin();
+        for (UUID id : List.of(ann, bob, gone)) {
+            recorded.update(INSERT_PROFILE, profile(id)).concerns(id);
+            recorded.update(APPEND_TO_BIO, "+", id).concerns(id);
+        }
+        batch.commit();
+
+        assertThat(sent).containsExactly("batchUpdate of 3: " + INSERT_PROFILE, "batchUpdate of 3: " + APPEND_TO_BIO);
+        assertThat(jdbc.sql("select count(*) from user_view where id in (?, ?, ?) and bio = '+'")
+                .params(ann, bob, gone).query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void aHandlerAboutToReadATableItsBatchWritesGetsTheBatchSentFirstInsideItsTransaction() {
+        UnitOfWork<?> batch = begin();
+        insertProfile(ann);
+        writes.sendBeforeReading("user_follow");
+        assertThat(posts(ann)).as("the batch writes no follows: nothing sent").isEmpty();
+        writes.sendBeforeReading("user_view");
+        assertThat(posts(ann)).as("sent, and seen inside the batch's transaction").contains(0L);
+
+        insertProfile(bob);
+        writes.add(POSTS, ann, 2);
+        writes.sendBeforeReading("user_view");
+        assertThat(posts(ann)).as("a counter's move counts as a write of its table").contains(2L);
+        writes.add(POSTS, ann, 1);
+        batch.commit();
+
+        assertThat(posts(ann)).as("every move once").contains(3L);
+        assertThat(posts(bob)).contains(0L);
+    }
+
+    @Test
+    void aStatementWhoseTableCannotBeToldIsTakenToWriteEveryTable() {
+        insertProfile(ann);
+        UnitOfWork<?> batch = begin();
+        writes.update("/* a comment first */ delete from user_view where id = ?", ann);
+        writes.sendBeforeReading("user_follow");
+        assertThat(posts(ann)).as("sent before any read").isEmpty();
+        batch.commit();
+    }
+
+    /** The real database's operations, and what was sent to it. */
+    private JdbcOperations recording(List<String> sent) {
+        return (JdbcOperations) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{JdbcOperations.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("batchUpdate")) {
+                        sent.add("batchUpdate of " + ((List<?>) args[1]).size() + ": " + args[0]);
+                    } else if (method.getName().equals("update")) {
+                        sent.add("update: " + args[0]);
+                    }
+                    try {
+                        return method.invoke(jdbcOperations, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
     void outsideAUnitOfWorkEverythingIsWrittenAtOnce() {
         insertProfile(ann);
         insertProfile(bob);
@@ -131,6 +229,14 @@ class BatchedWritesTest {
         assertThat(followers(ann)).isEqualTo(1);
     }
 
+    /** A test that failed inside its batch must not leave the batch to the next test on this thread. */
+    @AfterEach
+    void endAnyBatchLeftOpen() {
+        while (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().rollback();
+        }
+    }
+
     private UnitOfWork<?> begin() {
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
         batch.attachTransaction(transactions);
@@ -138,8 +244,12 @@ class BatchedWritesTest {
     }
 
     private void insertProfile(UUID id) {
+        writes.update(INSERT_PROFILE, profile(id));
+    }
+
+    private static Object[] profile(UUID id) {
         String name = "bw_" + id.toString().substring(0, 8);
-        writes.update(INSERT_PROFILE, id, name, name + "@example.com", name + "@example.com", OffsetDateTime.now());
+        return new Object[]{id, name, name + "@example.com", name + "@example.com", OffsetDateTime.now()};
     }
 
     private BatchedWrites.Write follow(UUID follower, UUID followee) {
@@ -147,7 +257,12 @@ class BatchedWritesTest {
     }
 
     private BatchedWrites.Write appendToBio(UUID id, String text) {
-        return writes.update("update user_view set bio = bio || ? where id = ?", text, id);
+        return writes.update(APPEND_TO_BIO, text, id);
+    }
+
+    /** Appends too, but as another SQL. */
+    private BatchedWrites.Write concatToBio(UUID id, String text) {
+        return writes.update("update user_view set bio = concat(bio, ?) where id = ?", text, id);
     }
 
     private Optional<Long> posts(UUID id) {

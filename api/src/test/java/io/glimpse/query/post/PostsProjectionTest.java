@@ -16,10 +16,14 @@ import io.glimpse.events.user.UserEvent.UserDeleted;
 import io.glimpse.events.user.UserEvent.UserRegistered;
 import io.glimpse.query.comment.CommentViewRepository;
 import io.glimpse.query.user.UserProjection;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.List;
 import java.util.UUID;
@@ -40,6 +44,10 @@ class PostsProjectionTest {
     PostViewRepository posts;
     @Autowired
     CommentViewRepository comments;
+    @Autowired
+    TransactionManager transactions;
+    @Autowired
+    JdbcClient jdbc;
 
     private final UUID author = UUID.randomUUID();
     private final UUID fan = UUID.randomUUID();
@@ -144,6 +152,43 @@ class PostsProjectionTest {
             assertThat(post.likesCount()).isZero();
             assertThat(post.commentsCount()).isZero();
         });
+    }
+
+    /**
+     * As a replay batch delivers them: the writes of many events go together when the batch
+     * commits, grouped by statement, and must come out as if written one by one.
+     */
+    @Test
+    void oneBatchOfPostsLikesCommentsAndADeletionEndsAsIfWrittenOneByOne() {
+        UUID doomed = UUID.randomUUID();
+        UUID kept = UUID.randomUUID();
+        UUID lateComment = UUID.randomUUID();
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        batch.attachTransaction(transactions);
+        feed(posts(), new PostCreated(doomed, author, "Soon gone #a", List.of("a"), List.of(), List.of()));
+        feed(bean(LIKES), new PostLiked(doomed, author, fan));
+        feed(bean(COMMENTS), new CommentAdded(UUID.randomUUID(), doomed, author, fan, "First", List.of()));
+        feed(posts(), new PostCreated(kept, author, "Stays #b", List.of("b", "c"), List.of(), List.of()));
+        feed(bean(LIKES), new PostLiked(kept, author, fan), new PostLiked(postId, author, fan));
+        feed(posts(), new PostDeleted(doomed, author, author));
+        feed(bean(LIKES), new PostLiked(doomed, author, author), new PostLiked(kept, author, author));
+        feed(bean(COMMENTS), new CommentAdded(lateComment, doomed, author, fan, "Too late", List.of()),
+                new CommentAdded(UUID.randomUUID(), kept, author, fan, "Hi", List.of()));
+        feed(posts(), new PostEdited(kept, author, "Stays #d", List.of("d"), List.of()));
+        assertThat(posts.find(kept, null)).as("nothing written before the batch commits").isEmpty();
+        batch.commit();
+
+        assertThat(posts.find(doomed, null)).isEmpty();
+        assertThat(comments.find(doomed, lateComment, null)).as("a comment on a deleted post is dropped").isEmpty();
+        assertThat(jdbc.sql("select count(*) from post_like where post_id = ?").param(doomed).query(Long.class).single())
+                .as("a like after the deletion is not kept").isZero();
+        assertThat(posts.find(kept, fan).orElseThrow()).satisfies(post -> {
+            assertThat(post.likesCount()).isEqualTo(2);
+            assertThat(post.commentsCount()).isEqualTo(1);
+            assertThat(post.tags()).containsExactly("d");
+            assertThat(post.likedByMe()).isTrue();
+        });
+        assertThat(post(fan).likesCount()).isEqualTo(1);
     }
 
     private PostView post(UUID viewer) {

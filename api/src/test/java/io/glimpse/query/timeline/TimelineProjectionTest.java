@@ -3,7 +3,11 @@ package io.glimpse.query.timeline;
 import io.glimpse.api.support.EmbeddedGlimpse;
 import io.glimpse.events.post.PostEvent.PostCreated;
 import io.glimpse.events.social.RelationshipEvent.UserFollowed;
+import io.glimpse.events.social.RelationshipEvent.UserUnfollowed;
 import io.glimpse.query.batch.BatchedWrites;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +36,8 @@ class TimelineProjectionTest {
     BatchedWrites writes;
     @Autowired
     TimelineSources sources;
+    @Autowired
+    TransactionManager transactions;
 
     private TimelineStore store;
     private TimelineProjection projection;
@@ -65,6 +71,30 @@ class TimelineProjectionTest {
 
         assertThat(fans).allSatisfy(fan -> assertThat(postsIn(fan)).isEmpty());
         assertThat(postsIn(author)).containsExactly(post);
+    }
+
+    /**
+     * As a replay batch delivers them: the sources' writes wait for the batch's end too, so a
+     * fan-out must still find the follows and a backfill the posts written just before it.
+     */
+    @Test
+    void inOneBatchFollowsPostsAndAnUnfollowEndAsIfHandledOneByOne() {
+        givenTheProjection();
+        UUID author = UUID.randomUUID();
+        UUID leaves = UUID.randomUUID();
+        UUID stays = UUID.randomUUID();
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        batch.attachTransaction(transactions);
+        feed(projection, new UserFollowed(leaves, author));
+        UUID first = post(author);
+        feed(projection, new UserFollowed(stays, author));
+        feed(projection, new UserUnfollowed(leaves, author));
+        UUID second = post(author);
+        batch.commit();
+
+        assertThat(postsIn(author)).containsExactly(second, first);
+        assertThat(postsIn(stays)).as("the first post by backfill, the second by fan-out").containsExactly(second, first);
+        assertThat(postsIn(leaves)).as("the first post taken out by the unfollow, the second never brought").isEmpty();
     }
 
     private List<UUID> followers(UUID author, int count) {

@@ -54,16 +54,18 @@ public class CommentViewRepository {
                 insert into comment_view (id, post_id, author_id, text, created_at)
                 select ?, ?, ?, ?, ? where exists (select 1 from post_view where id = ?)""",
                 commentId, postId, authorId, text, utc(at), postId)
+                .concerns(commentId, postId)
                 .moves(COMMENTS, postId, +1);
     }
 
     public void edit(UUID commentId, String text, Instant at) {
-        writes.update("update comment_view set text = ?, edited_at = ? where id = ?", text, utc(at), commentId);
+        writes.update("update comment_view set text = ?, edited_at = ? where id = ?", text, utc(at), commentId)
+                .concerns(commentId);
     }
 
     public void delete(UUID commentId, UUID postId) {
-        writes.update("delete from comment_like where comment_id = ?", commentId);
-        writes.update("delete from comment_view where id = ?", commentId).moves(COMMENTS, postId, -1);
+        writes.update("delete from comment_like where comment_id = ?", commentId).concerns(commentId);
+        writes.update("delete from comment_view where id = ?", commentId).concerns(commentId).moves(COMMENTS, postId, -1);
     }
 
     /** A deleted account's comments leave, and with them their share of every post's count. */

@@ -50,11 +50,13 @@ public class LikeRepository {
         writes.update("insert into " + target.likes + " (" + target.key + ", user_id, created_at) "
                         + "select ?, ?, ? where exists (select 1 from " + target.counted + " where id = ?)",
                 likedId, userId, utc(at), likedId)
+                .concerns(likedId)
                 .moves(target.counter, likedId, +1);
     }
 
     public void unlike(Target target, UUID likedId, UUID userId) {
         writes.update("delete from " + target.likes + " where " + target.key + " = ? and user_id = ?", likedId, userId)
+                .concerns(likedId)
                 .moves(target.counter, likedId, -1);
     }
 

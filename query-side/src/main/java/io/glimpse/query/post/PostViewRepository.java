@@ -50,27 +50,29 @@ public class PostViewRepository {
     public void insert(UUID postId, UUID authorId, String caption, List<String> tags, List<MediaAttachment> media,
                        Instant createdAt) {
         writes.update("insert into post_view (id, author_id, caption, created_at) values (?, ?, ?, ?)",
-                postId, authorId, caption, utc(createdAt));
+                postId, authorId, caption, utc(createdAt)).concerns(postId);
         insertTags(postId, tags);
         for (int position = 0; position < media.size(); position++) {
             MediaAttachment image = media.get(position);
             writes.update("""
                     insert into post_media (media_id, post_id, position, content_type, width, height, status)
                     values (?, ?, ?, ?, ?, ?, 'PROCESSING')""",
-                    image.mediaId(), postId, position, image.contentType(), image.width(), image.height());
+                    image.mediaId(), postId, position, image.contentType(), image.width(), image.height())
+                    .concerns(postId, image.mediaId());
         }
     }
 
     public void edit(UUID postId, String caption, List<String> tags, Instant editedAt) {
-        writes.update("update post_view set caption = ?, edited_at = ? where id = ?", caption, utc(editedAt), postId);
-        writes.update("delete from post_tag where post_id = ?", postId);
+        writes.update("update post_view set caption = ?, edited_at = ? where id = ?", caption, utc(editedAt), postId)
+                .concerns(postId);
+        writes.update("delete from post_tag where post_id = ?", postId).concerns(postId);
         insertTags(postId, tags);
     }
 
     private void insertTags(UUID postId, List<String> tags) {
         for (int position = 0; position < tags.size(); position++) {
             writes.update("insert into post_tag (post_id, tag, position) values (?, ?, ?)",
-                    postId, tags.get(position), position);
+                    postId, tags.get(position), position).concerns(postId);
         }
     }
 

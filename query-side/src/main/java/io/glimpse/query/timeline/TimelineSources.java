@@ -1,5 +1,6 @@
 package io.glimpse.query.timeline;
 
+import io.glimpse.query.batch.BatchedWrites;
 import io.glimpse.query.paging.Cursor;
 import io.glimpse.query.paging.Keyset;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,14 +21,22 @@ import static io.glimpse.query.user.UserViewRepository.utc;
  * being rebuilt. Its writes are idempotent and a replay does not empty it, so those pulls stay
  * whole while the processor replays; every row keeps the position of the event that wrote it, so
  * that the processor can still ask who followed, and which posts existed, before a given event.
+ * Its writes wait for the end of the processor's batch like the store's ({@link BatchedWrites}),
+ * and its reads send them first if they touch the table read: a replay's follows, then its posts,
+ * each cost the one query their fan-out or backfill needs.
  */
 @Repository
 public class TimelineSources {
 
-    private final JdbcClient jdbc;
+    private static final String FOLLOWS = "timeline_follow";
+    private static final String POSTS = "timeline_post";
 
-    public TimelineSources(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final BatchedWrites writes;
+
+    public TimelineSources(JdbcClient jdbc, BatchedWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     /**
@@ -35,24 +44,22 @@ public class TimelineSources {
      * corrects the position of a row written before positions were kept.
      */
     void addPost(TimelineEntry post, long position) {
-        jdbc.sql("""
-                        merge into timeline_post t
-                        using (select cast(:post as uuid) as post_id, cast(:author as uuid) as author_id,
-                                      cast(:at as timestamp(6) with time zone) as created_at,
-                                      cast(:position as bigint) as event_position) s
-                           on t.post_id = s.post_id
-                         when matched and t.event_position <> s.event_position then update set event_position = s.event_position
-                         when not matched then insert (post_id, author_id, created_at, event_position)
-                                               values (s.post_id, s.author_id, s.created_at, s.event_position)""")
-                .param("post", post.postId()).param("author", post.authorId()).param("at", utc(post.createdAt()))
-                .param("position", position)
-                .update();
+        writes.update("""
+                merge into timeline_post t
+                using (select cast(? as uuid) as post_id, cast(? as uuid) as author_id,
+                              cast(? as timestamp(6) with time zone) as created_at, cast(? as bigint) as event_position) s
+                   on t.post_id = s.post_id
+                 when matched and t.event_position <> s.event_position then update set event_position = s.event_position
+                 when not matched then insert (post_id, author_id, created_at, event_position)
+                                       values (s.post_id, s.author_id, s.created_at, s.event_position)""",
+                post.postId(), post.authorId(), utc(post.createdAt()), position);
     }
 
     Optional<TimelineEntry> removePost(UUID postId) {
+        writes.sendBeforeReading(POSTS);
         Optional<TimelineEntry> post = jdbc.sql("select post_id, author_id, created_at from timeline_post where post_id = ?")
                 .param(postId).query(SqlTimelineStore.ENTRY).optional();
-        jdbc.sql("delete from timeline_post where post_id = ?").param(postId).update();
+        writes.update("delete from timeline_post where post_id = ?", postId);
         return post;
     }
 
@@ -62,29 +69,29 @@ public class TimelineSources {
      * between then removes it, and the later follow writes it anew.
      */
     void follow(UUID followerId, UUID followeeId, long position) {
-        jdbc.sql("""
-                        merge into timeline_follow t
-                        using (select cast(:follower as uuid) as follower_id, cast(:followee as uuid) as followee_id,
-                                      cast(:position as bigint) as event_position) s
-                           on t.follower_id = s.follower_id and t.followee_id = s.followee_id
-                         when matched and t.event_position <> s.event_position then update set event_position = s.event_position
-                         when not matched then insert (follower_id, followee_id, event_position)
-                                               values (s.follower_id, s.followee_id, s.event_position)""")
-                .param("follower", followerId).param("followee", followeeId).param("position", position)
-                .update();
+        writes.update("""
+                merge into timeline_follow t
+                using (select cast(? as uuid) as follower_id, cast(? as uuid) as followee_id,
+                              cast(? as bigint) as event_position) s
+                   on t.follower_id = s.follower_id and t.followee_id = s.followee_id
+                 when matched and t.event_position <> s.event_position then update set event_position = s.event_position
+                 when not matched then insert (follower_id, followee_id, event_position)
+                                       values (s.follower_id, s.followee_id, s.event_position)""",
+                followerId, followeeId, position);
     }
 
     void unfollow(UUID followerId, UUID followeeId) {
-        jdbc.sql("delete from timeline_follow where follower_id = ? and followee_id = ?").params(followerId, followeeId).update();
+        writes.update("delete from timeline_follow where follower_id = ? and followee_id = ?", followerId, followeeId);
     }
 
     void forget(UUID userId) {
-        jdbc.sql("delete from timeline_follow where follower_id = :user or followee_id = :user").param("user", userId).update();
-        jdbc.sql("delete from timeline_post where author_id = ?").param(userId).update();
+        writes.update("delete from timeline_follow where follower_id = ? or followee_id = ?", userId, userId);
+        writes.update("delete from timeline_post where author_id = ?", userId);
     }
 
     /** How many followed {@code userId} as of the event at {@code position} (that event included). */
     long followerCount(UUID userId, long position) {
+        writes.sendBeforeReading(FOLLOWS);
         return jdbc.sql("select count(*) from timeline_follow where followee_id = ? and event_position <= ?")
                 .params(userId, position).query(Long.class).single();
     }
@@ -94,6 +101,7 @@ public class TimelineSources {
      * stable order, after {@code afterFollower} (null for the first).
      */
     List<UUID> followers(UUID userId, long position, UUID afterFollower, int batch) {
+        writes.sendBeforeReading(FOLLOWS);
         return jdbc.sql("""
                         select follower_id from timeline_follow
                          where followee_id = :user and follower_id > :after and event_position <= :position
@@ -106,6 +114,7 @@ public class TimelineSources {
 
     /** The newest posts {@code authorId} had written as of the event at {@code position}. */
     List<TimelineEntry> latestPosts(UUID authorId, long position, int count) {
+        writes.sendBeforeReading(POSTS);
         return jdbc.sql("""
                         select post_id, author_id, created_at from timeline_post
                          where author_id = ? and event_position <= ?
