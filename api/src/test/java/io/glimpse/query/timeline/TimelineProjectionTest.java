@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import javax.sql.DataSource;
+
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -35,6 +37,8 @@ class TimelineProjectionTest {
     @Autowired
     BatchedWrites writes;
     @Autowired
+    DataSource dataSource;
+    @Autowired
     TimelineSources sources;
     @Autowired
     TransactionManager transactions;
@@ -43,7 +47,7 @@ class TimelineProjectionTest {
     private TimelineProjection projection;
 
     private void givenTheProjection() {
-        store = new SqlTimelineStore(jdbc, writes);
+        store = SqlTimelineStore.on(dataSource, jdbc, writes);
         projection = new TimelineProjection(store, sources,
                 new TimelineProperties("sql", 800, CELEBRITY_THRESHOLD, BATCH, 100, "test:"));
     }

@@ -5,6 +5,11 @@ import io.glimpse.query.paging.Cursor;
 import io.glimpse.query.paging.Keyset;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+
+import javax.sql.DataSource;
+import java.sql.DatabaseMetaData;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -31,13 +36,33 @@ class SqlTimelineStore implements TimelineStore {
             insert into timeline_entry (owner_id, post_id, author_id, created_at)
             select ?, ?, ?, ?
              where not exists (select 1 from timeline_entry where owner_id = ? and created_at = ? and post_id = ?)""";
+    /**
+     * The same on PostgreSQL, whose driver folds a batch of {@code insert ... values} into
+     * multi-row inserts ({@code reWriteBatchedInserts}): a fan-out's entries are a few statements
+     * instead of one each. The entry's unique index tells a duplicate.
+     */
+    private static final String INSERT_ON_POSTGRES = """
+            insert into timeline_entry (owner_id, post_id, author_id, created_at)
+            values (?, ?, ?, ?) on conflict do nothing""";
 
     private final JdbcClient jdbc;
     private final BatchedWrites writes;
+    private final boolean onPostgres;
 
-    SqlTimelineStore(JdbcClient jdbc, BatchedWrites writes) {
+    private SqlTimelineStore(JdbcClient jdbc, BatchedWrites writes, boolean onPostgres) {
         this.jdbc = jdbc;
         this.writes = writes;
+        this.onPostgres = onPostgres;
+    }
+
+    /** The store on the database {@code dataSource} connects to. */
+    static SqlTimelineStore on(DataSource dataSource, JdbcClient jdbc, BatchedWrites writes) {
+        try {
+            String database = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+            return new SqlTimelineStore(jdbc, writes, "PostgreSQL".equals(database));
+        } catch (MetaDataAccessException e) {
+            throw new IllegalStateException("Cannot tell which database the timelines are in", e);
+        }
     }
 
     @Override
@@ -54,8 +79,10 @@ class SqlTimelineStore implements TimelineStore {
         OffsetDateTime at = utc(entry.createdAt());
         // A batch's fan-outs go in owner order: the page index is led by the owner, and entries
         // of nearby owners share its pages (benchmark/README.md, replay step 12).
-        writes.update(INSERT, owner, entry.postId(), entry.authorId(), at, owner, at, entry.postId())
-                .inOrderOf(owner);
+        BatchedWrites.Write insert = onPostgres
+                ? writes.update(INSERT_ON_POSTGRES, owner, entry.postId(), entry.authorId(), at)
+                : writes.update(INSERT, owner, entry.postId(), entry.authorId(), at, owner, at, entry.postId());
+        insert.inOrderOf(owner);
     }
 
     @Override
