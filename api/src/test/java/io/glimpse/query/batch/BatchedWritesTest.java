@@ -192,6 +192,21 @@ class BatchedWritesTest {
     }
 
     @Test
+    void aStatementThatFailsWhenSentBeforeAReadFailsTheBatchWhenItCommitsNotTheHandler() {
+        UnitOfWork<?> batch = begin();
+        insertProfile(bob);
+        insertProfile(ann);
+        insertProfile(ann);
+        writes.sendBeforeReading("user_view");
+        insertProfile(gone);
+
+        assertThatThrownBy(batch::commit).as("the second row with the same key").isNotNull();
+
+        assertThat(posts(bob)).as("sent before the read, rolled back with the batch").isEmpty();
+        assertThat(posts(gone)).isEmpty();
+    }
+
+    @Test
     void aStatementWhoseTableCannotBeToldIsTakenToWriteEveryTable() {
         insertProfile(ann);
         UnitOfWork<?> batch = begin();

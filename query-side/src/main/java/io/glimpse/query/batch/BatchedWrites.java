@@ -75,12 +75,19 @@ public class BatchedWrites {
     /**
      * Sends the current batch's statements now, in their order, if any of them writes
      * {@code table} (or a table this cannot tell): for a handler about to read what its own batch
-     * wrote there. They stay in the batch's transaction.
+     * wrote there. They stay in the batch's transaction. If one fails, the handler is not told:
+     * the batch fails when it commits, and the processor retries all of it, as it would a failure
+     * at commit; the handler's own event must not go to the dead letters for another's statement.
      */
     public void sendBeforeReading(String table) {
         Pending pending = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root().getResource(PENDING) : null;
-        if (pending != null && (pending.tables.contains(table) || pending.tables.contains(ANY_TABLE))) {
-            pending.write(jdbc);
+        if (pending != null && pending.failure == null
+                && (pending.tables.contains(table) || pending.tables.contains(ANY_TABLE))) {
+            try {
+                pending.write(jdbc);
+            } catch (RuntimeException e) {
+                pending.failure = e;
+            }
         }
     }
 
@@ -114,7 +121,7 @@ public class BatchedWrites {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         return batch.getOrComputeResource(PENDING, key -> {
             Pending pending = new Pending();
-            batch.onPrepareCommit(unitOfWork -> pending.write(jdbc));
+            batch.onPrepareCommit(unitOfWork -> pending.commit(jdbc));
             return pending;
         });
     }
@@ -246,6 +253,8 @@ public class BatchedWrites {
         /** The tables the statements write. */
         private final Set<String> tables = new HashSet<>();
         private final Map<Counter, Map<UUID, Long>> counters = new LinkedHashMap<>();
+        /** What failed when the batch was sent before a read, to fail the batch with at commit. */
+        private RuntimeException failure;
 
         void add(Write write) {
             write.batch = this;
@@ -258,6 +267,13 @@ public class BatchedWrites {
                 counters.computeIfAbsent(counter, c -> new LinkedHashMap<>()).merge(id, delta, Long::sum);
                 tables.add(counter.table());
             }
+        }
+
+        void commit(JdbcOperations jdbc) {
+            if (failure != null) {
+                throw failure;
+            }
+            write(jdbc);
         }
 
         void write(JdbcOperations jdbc) {
