@@ -18,9 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The writes of projections whose handlers never read their own tables: inside an event
- * processor's unit of work they are sent when the batch commits, not one by one. Statements keep
- * their order, and consecutive ones of the same SQL go as one JDBC batch: on PostgreSQL the
+ * Write-behind for projections: inside an event processor's unit of work their statements are
+ * sent when the batch commits, not one by one. Statements keep their order unless they say (below),
+ * and consecutive ones of the same SQL go as one JDBC batch: on PostgreSQL the
  * thousand notifications of a replay batch are one round trip instead of a thousand. Counters are
  * summed per row and written last, one JDBC batch per counter, so the likes a post gets in a
  * batch are one write; a statement can move a counter by the number of rows it changed (a like
@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * posts, their tags and their likes is three JDBC batches instead of three per post. Outside a
  * unit of work everything is written at once.
  *
- * <p>What a batch writes is not in the database before the batch commits: a handler that reads
+ * <p>What a batch writes is not in the database before it is sent: a handler that reads
  * what its own processor writes (the timeline's fan-out reads its follows) calls
  * {@link #sendBeforeReading} first, which sends the batch so far if it writes that table.
  * Queries are not affected: they read committed data. A statement that fails fails the whole

@@ -10,7 +10,6 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 
 import javax.sql.DataSource;
 import java.sql.DatabaseMetaData;
-
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
