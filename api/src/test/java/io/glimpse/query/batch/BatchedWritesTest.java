@@ -11,8 +11,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,7 +156,7 @@ class BatchedWritesTest {
     @Test
     void aBatchOfStatementsThatConcernDifferentEntitiesIsOneJdbcBatchPerSql() {
         List<String> sent = new ArrayList<>();
-        BatchedWrites recorded = new BatchedWrites(recording(sent));
+        BatchedWrites recorded = new BatchedWrites(RecordingJdbcOperations.of(jdbcOperations, sent));
         UnitOfWork<?> batch = begin();
         for (UUID id : List.of(ann, bob, gone)) {
             recorded.update(INSERT_PROFILE, profile(id)).concerns(id);
@@ -216,22 +214,6 @@ class BatchedWritesTest {
         batch.commit();
     }
 
-    /** The real database's operations, and what was sent to it. */
-    private JdbcOperations recording(List<String> sent) {
-        return (JdbcOperations) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{JdbcOperations.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("batchUpdate")) {
-                        sent.add("batchUpdate of " + ((List<?>) args[1]).size() + ": " + args[0]);
-                    } else if (method.getName().equals("update")) {
-                        sent.add("update: " + args[0]);
-                    }
-                    try {
-                        return method.invoke(jdbcOperations, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-    }
 
     @Test
     void outsideAUnitOfWorkEverythingIsWrittenAtOnce() {

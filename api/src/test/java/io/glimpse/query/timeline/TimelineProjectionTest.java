@@ -5,15 +5,18 @@ import io.glimpse.events.post.PostEvent.PostCreated;
 import io.glimpse.events.social.RelationshipEvent.UserFollowed;
 import io.glimpse.events.social.RelationshipEvent.UserUnfollowed;
 import io.glimpse.query.batch.BatchedWrites;
+import io.glimpse.query.batch.RecordingJdbcOperations;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -42,14 +45,19 @@ class TimelineProjectionTest {
     TimelineSources sources;
     @Autowired
     TransactionManager transactions;
+    @Autowired
+    JdbcOperations jdbcOperations;
 
     private TimelineStore store;
     private TimelineProjection projection;
 
     private void givenTheProjection() {
         store = SqlTimelineStore.on(dataSource, jdbc, writes);
-        projection = new TimelineProjection(store, sources,
-                new TimelineProperties("sql", 800, CELEBRITY_THRESHOLD, BATCH, 100, "test:"));
+        projection = new TimelineProjection(store, sources, properties());
+    }
+
+    private static TimelineProperties properties() {
+        return new TimelineProperties("sql", 800, CELEBRITY_THRESHOLD, BATCH, 100, "test:");
     }
 
     @Test
@@ -99,6 +107,28 @@ class TimelineProjectionTest {
         assertThat(postsIn(author)).containsExactly(second, first);
         assertThat(postsIn(stays)).as("the first post by backfill, the second by fan-out").containsExactly(second, first);
         assertThat(postsIn(leaves)).as("the first post taken out by the unfollow, the second never brought").isEmpty();
+    }
+
+    /** On PostgreSQL every run is a round trip: a batch of posts must not cost two per post. */
+    @Test
+    void oneBatchOfPostsByManyAuthorsSendsItsSourcesAndItsEntriesAsOneJdbcBatchEach() {
+        givenTheProjection();
+        List<UUID> authors = IntStream.range(0, 3).mapToObj(i -> UUID.randomUUID()).toList();
+        authors.forEach(author -> followers(author, 1));
+        List<String> sent = new ArrayList<>();
+        BatchedWrites recorded = new BatchedWrites(RecordingJdbcOperations.of(jdbcOperations, sent));
+        projection = new TimelineProjection(SqlTimelineStore.on(dataSource, jdbc, recorded),
+                new TimelineSources(jdbc, recorded), properties());
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        batch.attachTransaction(transactions);
+        authors.forEach(this::post);
+        batch.commit();
+
+        assertThat(sent).as("the posts, then each author's and follower's entry")
+                .satisfiesExactly(
+                        posts -> assertThat(posts).startsWith("batchUpdate of 3: merge into timeline_post"),
+                        entries -> assertThat(entries).startsWith("batchUpdate of 6: insert into timeline_entry"));
+        assertThat(authors).allSatisfy(author -> assertThat(postsIn(author)).hasSize(1));
     }
 
     private List<UUID> followers(UUID author, int count) {

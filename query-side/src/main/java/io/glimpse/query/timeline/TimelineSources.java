@@ -52,7 +52,9 @@ public class TimelineSources {
                  when matched and t.event_position <> s.event_position then update set event_position = s.event_position
                  when not matched then insert (post_id, author_id, created_at, event_position)
                                        values (s.post_id, s.author_id, s.created_at, s.event_position)""",
-                post.postId(), post.authorId(), utc(post.createdAt()), position);
+                post.postId(), post.authorId(), utc(post.createdAt()), position)
+                // Its row is read only by this class's reads, which send the batch first.
+                .concerns(post.postId());
     }
 
     Optional<TimelineEntry> removePost(UUID postId) {
@@ -77,7 +79,8 @@ public class TimelineSources {
                  when matched and t.event_position <> s.event_position then update set event_position = s.event_position
                  when not matched then insert (follower_id, followee_id, event_position)
                                        values (s.follower_id, s.followee_id, s.event_position)""",
-                followerId, followeeId, position);
+                followerId, followeeId, position)
+                .concerns(followerId, followeeId);
     }
 
     void unfollow(UUID followerId, UUID followeeId) {
