@@ -1,0 +1,1 @@
+window.GLIMPSE_CONFIG = { apiBase: "" };
