@@ -12,3 +12,5 @@ if [ "$(scripts/ensure-elasticsearch.sh)" = started ]; then
   trap scripts/stop-elasticsearch.sh EXIT
 fi
 ./mvnw -B -ntp verify "$@"
+# The web site in a real browser, against the jar just built (see README, "Web frontend").
+scripts/test-web.sh
