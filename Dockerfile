@@ -4,6 +4,16 @@
 # docker-compose.yml builds this same file and adds PostgreSQL, Axon Server and the rest.
 
 ############################################################################
+# Stage 0: build the web site (web/, README "Web frontend") with Node; the jar serves it.
+############################################################################
+FROM node:20-bookworm-slim AS web
+WORKDIR /web
+COPY web/package.json web/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY web/ ./
+RUN npm run build
+
+############################################################################
 # Stage 1: build the jar with Maven on a JDK 17.
 ############################################################################
 FROM maven:3.9-eclipse-temurin-17 AS build
@@ -28,8 +38,10 @@ COPY command-side/src command-side/src
 COPY query-side/src query-side/src
 COPY api/src api/src
 
-# Tests run in CI, not in the image build.
-RUN mvn -B -DskipTests package
+# Tests run in CI, not in the image build. The site comes built from the web stage (-Dskip.npm:
+# the Maven image has no Node; the build copies web/dist into the jar).
+COPY --from=web /web/dist web/dist
+RUN mvn -B -DskipTests -Dskip.npm package
 
 ############################################################################
 # Stage 2: the runtime, a JRE only.
