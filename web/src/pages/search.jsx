@@ -24,7 +24,7 @@ function useSuggestions(text) {
         const answer = await api.get(`/api/search/autocomplete${query({ q })}`);
         if (current) {
           setSuggestions([
-            ...answer.tags.map((t) => ({ key: `#${t.tag}`, label: `#${t.tag}`, detail: `${t.postsCount} posts`, q: `#${t.tag}` })),
+            ...answer.tags.map((t) => ({ key: `#${t.tag}`, label: `#${t.tag}`, detail: `${t.postsCount} ${t.postsCount === 1 ? 'post' : 'posts'}`, q: `#${t.tag}` })),
             ...answer.users.map((u) => ({ key: `@${u.username}`, label: `@${u.username}`, detail: u.displayName, user: u })),
           ]);
         }
