@@ -104,28 +104,21 @@ class FeatureFlagAdminController {
         return change(name, new EnableFeatureFlag(name, body.enabled(), me.asRequester()));
     }
 
-    @PutMapping("/{name}/whitelist/{userId}")
-    FeatureFlagView whitelist(@PathVariable String name, @PathVariable UUID userId,
+    /** {@code list} is {@code whitelist} or {@code blocklist}. */
+    @PutMapping("/{name}/{list:whitelist|blocklist}/{userId}")
+    FeatureFlagView addToList(@PathVariable String name, @PathVariable String list, @PathVariable UUID userId,
                               @AuthenticationPrincipal AuthenticatedUser me) {
-        return change(name, new AddToWhitelist(name, userId, me.asRequester()));
+        return change(name, "whitelist".equals(list)
+                ? new AddToWhitelist(name, userId, me.asRequester())
+                : new AddToBlocklist(name, userId, me.asRequester()));
     }
 
-    @DeleteMapping("/{name}/whitelist/{userId}")
-    FeatureFlagView unwhitelist(@PathVariable String name, @PathVariable UUID userId,
-                                @AuthenticationPrincipal AuthenticatedUser me) {
-        return change(name, new RemoveFromWhitelist(name, userId, me.asRequester()));
-    }
-
-    @PutMapping("/{name}/blocklist/{userId}")
-    FeatureFlagView blocklist(@PathVariable String name, @PathVariable UUID userId,
-                              @AuthenticationPrincipal AuthenticatedUser me) {
-        return change(name, new AddToBlocklist(name, userId, me.asRequester()));
-    }
-
-    @DeleteMapping("/{name}/blocklist/{userId}")
-    FeatureFlagView unblocklist(@PathVariable String name, @PathVariable UUID userId,
-                                @AuthenticationPrincipal AuthenticatedUser me) {
-        return change(name, new RemoveFromBlocklist(name, userId, me.asRequester()));
+    @DeleteMapping("/{name}/{list:whitelist|blocklist}/{userId}")
+    FeatureFlagView removeFromList(@PathVariable String name, @PathVariable String list, @PathVariable UUID userId,
+                                   @AuthenticationPrincipal AuthenticatedUser me) {
+        return change(name, "whitelist".equals(list)
+                ? new RemoveFromWhitelist(name, userId, me.asRequester())
+                : new RemoveFromBlocklist(name, userId, me.asRequester()));
     }
 
     /** Back to the state the flag had after that version of its history. */

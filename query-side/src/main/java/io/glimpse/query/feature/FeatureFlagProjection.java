@@ -1,5 +1,6 @@
 package io.glimpse.query.feature;
 
+import io.glimpse.events.feature.FeatureFlagEvent;
 import io.glimpse.events.feature.FeatureFlagEvent.BlocklistAdded;
 import io.glimpse.events.feature.FeatureFlagEvent.BlocklistRemoved;
 import io.glimpse.events.feature.FeatureFlagEvent.FeatureFlagCreated;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.TreeSet;
+import java.util.UUID;
 
 import static io.glimpse.query.feature.FeatureFlagRepository.BLOCKLIST;
 import static io.glimpse.query.feature.FeatureFlagRepository.WHITELIST;
@@ -63,26 +65,22 @@ class FeatureFlagProjection {
 
     @EventHandler
     void on(WhitelistAdded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        flags.addMember(event.flag(), WHITELIST, event.userId());
-        flags.record(event.flag(), sequence + 1, "whitelist-added", event.userId().toString(), event.changedBy(), at);
+        member(event, WHITELIST, event.userId(), true, sequence, at);
     }
 
     @EventHandler
     void on(WhitelistRemoved event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        flags.removeMember(event.flag(), WHITELIST, event.userId());
-        flags.record(event.flag(), sequence + 1, "whitelist-removed", event.userId().toString(), event.changedBy(), at);
+        member(event, WHITELIST, event.userId(), false, sequence, at);
     }
 
     @EventHandler
     void on(BlocklistAdded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        flags.addMember(event.flag(), BLOCKLIST, event.userId());
-        flags.record(event.flag(), sequence + 1, "blocklist-added", event.userId().toString(), event.changedBy(), at);
+        member(event, BLOCKLIST, event.userId(), true, sequence, at);
     }
 
     @EventHandler
     void on(BlocklistRemoved event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        flags.removeMember(event.flag(), BLOCKLIST, event.userId());
-        flags.record(event.flag(), sequence + 1, "blocklist-removed", event.userId().toString(), event.changedBy(), at);
+        member(event, BLOCKLIST, event.userId(), false, sequence, at);
     }
 
     /** The flag goes; its history stays, so that who deleted it and what it was can still be read. */
@@ -102,6 +100,17 @@ class FeatureFlagProjection {
                 + (event.enabled() ? "enabled" : "disabled") + ", " + event.percentage() + "%, whitelist "
                 + new TreeSet<>(event.whitelist()) + ", blocklist " + new TreeSet<>(event.blocklist()),
                 event.changedBy(), at);
+    }
+
+    /** The history names the change as in "whitelist-added", with the user as its detail. */
+    private void member(FeatureFlagEvent event, String list, UUID userId, boolean added, long sequence, Instant at) {
+        if (added) {
+            flags.addMember(event.flag(), list, userId);
+        } else {
+            flags.removeMember(event.flag(), list, userId);
+        }
+        flags.record(event.flag(), sequence + 1, list.toLowerCase(java.util.Locale.ROOT) + (added ? "-added" : "-removed"),
+                userId.toString(), event.changedBy(), at);
     }
 
     @ResetHandler
