@@ -1,5 +1,6 @@
 package io.glimpse.api.search;
 
+import io.glimpse.api.feature.FeatureGate;
 import io.glimpse.api.post.PostResponse;
 import io.glimpse.api.post.PostResponse.UserSummary;
 import io.glimpse.api.security.AuthenticatedUser;
@@ -35,9 +36,11 @@ class SearchController {
     static final int SUGGESTIONS = 10;
 
     private final Queries queries;
+    private final FeatureGate features;
 
-    SearchController(Queries queries) {
+    SearchController(Queries queries, FeatureGate features) {
         this.queries = queries;
+        this.features = features;
     }
 
     /**
@@ -64,6 +67,8 @@ class SearchController {
     @GetMapping("/api/search/autocomplete")
     AutocompleteResponse autocomplete(@RequestParam @NotBlank @Size(max = PREFIX_MAX) String q,
                                       @AuthenticationPrincipal AuthenticatedUser viewer) {
+        // Gray release: behind the flag of that name once an admin creates it (docs/feature-flags.md).
+        features.require(FeatureGate.SEARCH_AUTOCOMPLETE, viewer);
         Suggestions suggestions = queries.one(new Autocomplete(q, viewerId(viewer), SUGGESTIONS), Suggestions.class);
         return new AutocompleteResponse(
                 suggestions.tags().stream().map(tag -> new TagSuggestion(tag.tag(), tag.postsCount())).toList(),
