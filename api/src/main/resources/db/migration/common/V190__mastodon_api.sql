@@ -61,6 +61,8 @@ create table mastodon_media (
     display_key   varchar(1000),
     preview_width  integer,
     preview_height integer,
+    blurhash      varchar(100),
+    status_id     uuid,
     created_at    timestamp(6) with time zone not null
 );
 create index mastodon_media_owner on mastodon_media (owner_id);

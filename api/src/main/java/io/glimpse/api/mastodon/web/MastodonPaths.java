@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 public final class MastodonPaths {
 
     public static final String[] ALL = {"/api/v1/**", "/api/v2/**", "/oauth/**", "/.well-known/oauth-authorization-server",
-            "/.well-known/nodeinfo", "/nodeinfo/**"};
+            "/.well-known/nodeinfo", "/nodeinfo/**", "/avatars/original/missing.png"};
 
     private MastodonPaths() {
     }

@@ -49,7 +49,7 @@ class MastodonSecurity {
                 .addFilterBefore(tokenFilter, AnonymousAuthenticationFilter.class)
                 .addFilterAfter(rateLimits, MastodonTokenFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/oauth/**", "/.well-known/**", "/nodeinfo/**").permitAll()
+                        .requestMatchers("/oauth/**", "/.well-known/**", "/nodeinfo/**", "/avatars/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/apps").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/apps/verify_credentials").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/accounts")
