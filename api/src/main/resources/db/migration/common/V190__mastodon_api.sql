@@ -88,3 +88,7 @@ create table mastodon_notification_dismissal (
     user_id         uuid not null
 );
 create index mastodon_notification_dismissal_user on mastodon_notification_dismissal (user_id);
+
+-- The public timeline (GET /api/v1/timelines/public) reads all posts newest first. Ids are
+-- time-ordered, so the index grows at one end like post_view's primary key.
+create index post_view_newest on post_view (created_at desc, id desc);

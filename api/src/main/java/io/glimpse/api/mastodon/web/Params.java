@@ -55,6 +55,15 @@ public final class Params {
         return values == null || values.length == 0 ? null : values[0];
     }
 
+    /** A field of a nested object: {@code parent[child]} in forms, {@code {"parent": {"child": ...}}} in JSON. */
+    public String text(String parent, String child) {
+        if (json != null && json.has(parent) && json.get(parent).isObject()) {
+            JsonNode value = json.get(parent).get(child);
+            return value == null || value.isNull() ? null : value.asString();
+        }
+        return text(parent + "[" + child + "]");
+    }
+
     /** {@code name[]} (or a repeated {@code name}) in forms, an array (or one value) in JSON. */
     public List<String> list(String name) {
         if (json != null && json.has(name)) {
