@@ -47,7 +47,7 @@ import java.util.function.BiFunction;
  * aggregate decides them (no self-follow, no follow across a block). A user who blocks the viewer
  * is 404 to them, as on the native API.
  */
-@RestController
+@RestController("mastodonAccountController")
 class AccountController {
 
     private final Accounts accounts;

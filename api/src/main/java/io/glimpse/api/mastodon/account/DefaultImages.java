@@ -18,7 +18,7 @@ import java.time.Duration;
  * The picture of accounts without an avatar, and every header: Mastodon's entities always carry
  * image URLs, and many clients do not expect {@code null} there.
  */
-@RestController
+@RestController("mastodonDefaultImages")
 class DefaultImages {
 
     private final byte[] missing = grey();

@@ -27,7 +27,7 @@ import java.util.UUID;
  * {@code POST /api/auth/register} (the User aggregate checks the rules, unique names and emails
  * answer 422 here) and the answer is a user token for the app, with the app token's scopes.
  */
-@RestController
+@RestController("mastodonSignUpController")
 class SignUpController {
 
     private final Commands commands;

@@ -17,7 +17,7 @@ import java.util.Map;
  * nodeinfo 2.0. The limits are Glimpse's own (caption length, ten images, 10 MiB, 40 megapixels).
  * The version says "compatible": clients compare it to decide which API features to use.
  */
-@RestController
+@RestController("mastodonInstanceController")
 class InstanceController {
 
     static final String VERSION = "4.3.0 (compatible; Glimpse 0.1.0)";

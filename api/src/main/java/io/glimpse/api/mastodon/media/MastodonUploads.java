@@ -1,5 +1,6 @@
 package io.glimpse.api.mastodon.media;
 
+import io.glimpse.api.mastodon.web.MastodonException;
 import io.glimpse.api.media.UploadedImages;
 import io.glimpse.events.post.MediaAttachment;
 import io.glimpse.query.media.ImageProcessor;
@@ -145,7 +146,7 @@ public class MastodonUploads {
                             + "and status_id is null and state <> ?")
                     .params(statusId, id, ownerId, Upload.State.FAILED.name()).update();
             if (claimed == 0) {
-                throw new IllegalArgumentException("Media " + id + " is not an upload of yours waiting for a status");
+                throw MastodonException.unprocessable("Validation failed: media " + id + " is not an upload of yours waiting for a status");
             }
             Upload upload = find(id).orElseThrow();
             return new MediaAttachment(id, upload.contentType(), upload.width(), upload.height());

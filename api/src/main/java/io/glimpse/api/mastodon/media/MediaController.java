@@ -28,7 +28,7 @@ import java.util.UUID;
  * Mastodon does), 200 when ready and 422 if the image could not be processed. The deprecated
  * {@code POST /api/v1/media} waits for the previews, since its clients expect a finished attachment.
  */
-@RestController
+@RestController("mastodonMediaController")
 class MediaController {
 
     private static final int DESCRIPTION_MAX = 1500;

@@ -28,7 +28,7 @@ import java.util.UUID;
  * another client of theirs can pick up there. Each save counts the marker's {@code version} up.
  * They are stored as given; the unread count stays Glimpse's own (read marks).
  */
-@RestController
+@RestController("mastodonMarkerController")
 class MarkerController {
 
     private static final List<String> TIMELINES = List.of("home", "notifications");

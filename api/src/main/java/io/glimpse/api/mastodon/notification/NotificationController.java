@@ -37,7 +37,7 @@ import java.util.function.Predicate;
  * user's id is a 404. A notification id is a time-ordered UUID (version 8) and so a position by
  * itself for {@code max_id}, {@code since_id} and {@code min_id}.
  */
-@RestController
+@RestController("mastodonNotificationController")
 class NotificationController {
 
     private final Queries queries;

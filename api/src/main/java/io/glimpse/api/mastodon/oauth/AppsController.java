@@ -15,7 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** {@code POST /api/v1/apps} registers a client; {@code GET /api/v1/apps/verify_credentials} shows the caller's. */
-@RestController
+@RestController("mastodonAppsController")
 class AppsController {
 
     private final MastodonApps apps;

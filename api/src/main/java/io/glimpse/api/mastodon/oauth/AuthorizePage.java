@@ -21,7 +21,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * 4.1.2.1). A correct login redirects to the app with the code and state; for the out-of-band
  * redirect the code is shown to be copied.
  */
-@Controller
+@Controller("mastodonAuthorizePage")
 class AuthorizePage {
 
     private final MastodonApps apps;

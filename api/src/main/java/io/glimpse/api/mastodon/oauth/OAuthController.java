@@ -27,7 +27,7 @@ import java.util.UUID;
  * and the server metadata document (RFC 8414). Clients authenticate with {@code client_id} and
  * {@code client_secret} in the body or with HTTP Basic.
  */
-@RestController
+@RestController("mastodonOAuthController")
 class OAuthController {
 
     private static final List<String> SCOPES = List.of("read", "write", "follow", "push", "profile",

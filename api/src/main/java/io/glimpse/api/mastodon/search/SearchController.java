@@ -26,7 +26,7 @@ import java.util.UUID;
  * further than its first results, and which follows its feature flag). Nothing is resolved
  * remotely: there is no federation.
  */
-@RestController
+@RestController("mastodonSearchController")
 class SearchController {
 
     static final int QUERY_MAX = 200;

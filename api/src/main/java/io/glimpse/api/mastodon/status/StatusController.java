@@ -56,7 +56,7 @@ import java.util.UUID;
  * flat). Every write goes through the same commands as the native API, so the aggregates decide
  * who may do what (403 across a block, only the author edits).
  */
-@RestController
+@RestController("mastodonStatusController")
 class StatusController {
 
     private static final Set<String> VISIBILITIES = Set.of("public", "unlisted");

@@ -29,7 +29,7 @@ import java.util.UUID;
  * {@code max_id} is an offset token ({@code o40}) rather than an id; a status id sent as
  * {@code max_id} starts from the newest.
  */
-@RestController
+@RestController("mastodonTagTimelineController")
 class TagTimelineController {
 
     private static final int DEPTH_MAX = 10_000;

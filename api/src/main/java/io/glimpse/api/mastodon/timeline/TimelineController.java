@@ -34,7 +34,7 @@ import java.util.function.Predicate;
  * {@code exclude_replies} changes nothing there; a post's position is its (time, id), and a
  * status id sent as {@code max_id} is looked up for its exact time.
  */
-@RestController
+@RestController("mastodonTimelineController")
 class TimelineController {
 
     private final Queries queries;

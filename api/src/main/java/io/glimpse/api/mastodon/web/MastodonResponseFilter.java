@@ -88,7 +88,8 @@ public class MastodonResponseFilter extends OncePerRequestFilter {
         }
         int status = wrapper.getStatus();
         String message = problem.path("detail").asString(problem.path("title").asString("Error"));
-        if (problem.path("type").asString("").endsWith("/validation") || problem.has("errors") && status == 400) {
+        if (problem.path("type").asString("").endsWith("/validation") || problem.has("errors") && status == 400
+                || status == 409) {
             status = 422;
             message = "Validation failed: " + fieldMessages(problem.path("errors"), message);
         }
