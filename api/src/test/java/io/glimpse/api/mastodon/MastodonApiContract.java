@@ -260,6 +260,18 @@ public abstract class MastodonApiContract extends ApiTest {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON);
     }
 
+    @Test
+    void browserClientsOfAnyOriginMayCallAndReadThePaginationHeader() {
+        http.options().uri("/api/v1/timelines/public").header(HttpHeaders.ORIGIN, "https://elk.example")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization")
+                .exchange().expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "https://elk.example");
+        http.get().uri("/api/v1/timelines/public").header(HttpHeaders.ORIGIN, "https://elk.example").exchange()
+                .expectStatus().isOk()
+                .expectHeader().value(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, exposed -> assertThat(exposed).contains("Link"));
+    }
+
     // ---- Media -------------------------------------------------------------------------------
 
     @Test

@@ -5,6 +5,7 @@ import io.glimpse.api.mastodon.oauth.MastodonSecurityErrors;
 import io.glimpse.api.mastodon.oauth.MastodonTokenFilter;
 import io.glimpse.api.mastodon.oauth.OAuthTokens;
 import io.glimpse.api.ratelimit.RateLimitFilter;
+import io.glimpse.api.ratelimit.RateLimitHeaders;
 import io.glimpse.api.security.AccessTokens;
 import io.glimpse.api.security.Sessions;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -16,9 +17,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import tools.jackson.databind.ObjectMapper;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The Mastodon API's own security filter chain, ahead of Glimpse's: its paths take Mastodon
@@ -39,7 +45,7 @@ class MastodonSecurity {
         return http
                 .securityMatcher(MastodonPaths.ALL)
                 .csrf(csrf -> csrf.disable()) // bearer tokens; the login form takes the password itself
-                .cors(cors -> { })
+                .cors(cors -> cors.configurationSource(anyOrigin()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
@@ -65,6 +71,26 @@ class MastodonSecurity {
                                 "/api/v1/timelines/tag/*", "/api/v2/search").permitAll()
                         .anyRequest().hasRole(USER))
                 .build();
+    }
+
+    /**
+     * Mastodon's API is open to scripts of any origin, as Mastodon's own is: web clients (Elk,
+     * Phanpy...) are served from their own sites. Safe because no cookie is involved, only bearer
+     * tokens; the pagination and rate-limit headers must be readable.
+     */
+    private static CorsConfigurationSource anyOrigin() {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.addAllowedOriginPattern("*");
+        cors.setAllowCredentials(false);
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key"));
+        List<String> exposed = new ArrayList<>(List.of("Link", "Location", "Retry-After", "X-RateLimit-Limit",
+                "X-RateLimit-Remaining", "X-RateLimit-Reset"));
+        exposed.addAll(RateLimitHeaders.ALL);
+        cors.setExposedHeaders(exposed);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
     }
 
     /** Before Spring Security's filter, so that its refusals are rewritten as well. */
