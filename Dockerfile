@@ -25,6 +25,8 @@ COPY pom.xml ./
 COPY shared-events/pom.xml shared-events/
 COPY command-side/pom.xml command-side/
 COPY query-side/pom.xml query-side/
+COPY processing/pom.xml processing/
+COPY adapters/pom.xml adapters/
 COPY api/pom.xml api/
 
 # Warm the local repository. The project's own modules (groupId io.glimpse) are excluded: they are
@@ -36,6 +38,8 @@ RUN mvn -B -q dependency:go-offline -DexcludeGroupIds=io.glimpse \
 COPY shared-events/src shared-events/src
 COPY command-side/src command-side/src
 COPY query-side/src query-side/src
+COPY processing/src processing/src
+COPY adapters/src adapters/src
 COPY api/src api/src
 
 # Tests run in CI, not in the image build. The site comes built from the web stage (-Dskip.npm:

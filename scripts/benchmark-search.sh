@@ -11,7 +11,7 @@ if [ "$(scripts/ensure-elasticsearch.sh)" = started ]; then
   trap scripts/stop-elasticsearch.sh EXIT
 fi
 # Compiled in the reactor (no install): the classpath names the sibling modules' target/classes.
-./mvnw -B -q -ntp -pl query-side -am -DskipTests test-compile dependency:build-classpath \
+./mvnw -B -q -ntp -pl adapters -am -DskipTests test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/benchmark.classpath -Dmdep.includeScope=test
-java -Xmx1g "$@" -cp "query-side/target/test-classes:query-side/target/classes:$(cat query-side/target/benchmark.classpath)" \
-  io.glimpse.query.search.SearchBenchmark benchmark/results/search.md
+java -Xmx1g "$@" -cp "adapters/target/test-classes:adapters/target/classes:$(cat adapters/target/benchmark.classpath)" \
+  io.glimpse.adapters.search.SearchBenchmark benchmark/results/search.md

@@ -1,8 +1,8 @@
 package io.glimpse.benchmark;
 
 import io.glimpse.GlimpseApplication;
-import io.glimpse.api.admin.Projections;
-import io.glimpse.api.consistency.Processors;
+import io.glimpse.processing.status.Projections;
+import io.glimpse.processing.Processors;
 import io.glimpse.api.id.TimeOrderedIds;
 import io.glimpse.api.support.CleanDatabase;
 import io.glimpse.events.comment.CommentEvent.CommentAdded;

@@ -1,5 +1,9 @@
 package io.glimpse.api.admin;
 
+import io.glimpse.processing.deadletter.DeadLetterView;
+import io.glimpse.processing.deadletter.DeadLetters;
+import io.glimpse.processing.status.ProjectionStatus;
+import io.glimpse.processing.status.Projections;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;

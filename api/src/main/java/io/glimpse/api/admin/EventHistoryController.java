@@ -1,5 +1,6 @@
 package io.glimpse.api.admin;
 
+import io.glimpse.processing.history.EventHistory;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -6,6 +6,7 @@ import io.glimpse.api.security.Sessions;
 import io.glimpse.api.user.UserDirectory;
 import io.glimpse.api.user.UserResponse;
 import io.glimpse.api.web.Commands;
+import io.glimpse.api.web.ReadModel;
 import io.glimpse.api.web.Queries;
 import io.glimpse.command.user.UserCommands.RegisterUser;
 import io.glimpse.query.user.Credentials;
@@ -58,7 +59,7 @@ class AuthController {
     ResponseEntity<Tokens.Session> register(@Valid @RequestBody AuthRequests.Register body) {
         UUID userId = TimeOrderedIds.next();
         commands.send(new RegisterUser(userId, body.username(), body.email(), passwords.encode(body.password()),
-                body.displayName()), userId);
+                body.displayName()), userId, ReadModel.USERS);
         UserView user = users.require(userId);
         return ResponseEntity.created(URI.create("/api/users/" + user.username()))
                 .body(Tokens.Session.of(UserResponse.of(user), tokens.startSession(user.id(), user.username())));

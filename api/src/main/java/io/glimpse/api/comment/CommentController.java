@@ -4,6 +4,7 @@ import io.glimpse.api.id.TimeOrderedIds;
 import io.glimpse.api.post.VisiblePosts;
 import io.glimpse.api.security.AuthenticatedUser;
 import io.glimpse.api.web.Commands;
+import io.glimpse.api.web.ReadModel;
 import io.glimpse.api.web.NotFoundException;
 import io.glimpse.api.web.PageLimit;
 import io.glimpse.api.web.PageResponse;
@@ -62,7 +63,7 @@ class CommentController {
     ResponseEntity<CommentResponse> add(@PathVariable UUID postId, @Valid @RequestBody CommentText body,
                                         @AuthenticationPrincipal AuthenticatedUser me) {
         UUID commentId = TimeOrderedIds.next();
-        commands.send(new AddComment(commentId, postId, me.id(), body.text()), commentId);
+        commands.send(new AddComment(commentId, postId, me.id(), body.text()), commentId, ReadModel.POSTS);
         return ResponseEntity.created(URI.create("/api/posts/" + postId + "/comments/" + commentId))
                 .body(view(postId, commentId, me));
     }
@@ -89,7 +90,7 @@ class CommentController {
     @PatchMapping("/{commentId}")
     CommentResponse edit(@PathVariable UUID postId, @PathVariable UUID commentId,
                          @Valid @RequestBody CommentText body, @AuthenticationPrincipal AuthenticatedUser me) {
-        commands.send(new EditComment(commentId, postId, me.asRequester(), body.text()), commentId);
+        commands.send(new EditComment(commentId, postId, me.asRequester(), body.text()), commentId, ReadModel.POSTS);
         return view(postId, commentId, me);
     }
 
@@ -97,7 +98,7 @@ class CommentController {
     @DeleteMapping("/{commentId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable UUID postId, @PathVariable UUID commentId, @AuthenticationPrincipal AuthenticatedUser me) {
-        commands.send(new DeleteComment(commentId, postId, me.asRequester()), commentId);
+        commands.send(new DeleteComment(commentId, postId, me.asRequester()), commentId, ReadModel.POSTS);
     }
 
     private CommentResponse view(UUID postId, UUID commentId, AuthenticatedUser viewer) {

@@ -14,12 +14,10 @@ import java.util.Set;
  *
  * @param dataDir     where the embedded default keeps its database, signing key and media
  * @param security    tokens and roles
- * @param consistency read-your-writes
  */
 @ConfigurationProperties("glimpse")
 public record GlimpseProperties(@DefaultValue("./data") Path dataDir,
-                                @DefaultValue Security security,
-                                @DefaultValue Consistency consistency) {
+                                @DefaultValue Security security) {
 
     /**
      * @param adminUsernames  accounts whose tokens carry the ADMIN role
@@ -38,11 +36,5 @@ public record GlimpseProperties(@DefaultValue("./data") Path dataDir,
         public boolean isAdmin(String username) {
             return Set.copyOf(adminUsernames).contains(username);
         }
-    }
-
-    /**
-     * @param timeout how long a write waits for the projections it affects before answering anyway
-     */
-    public record Consistency(@DefaultValue("5s") Duration timeout) {
     }
 }

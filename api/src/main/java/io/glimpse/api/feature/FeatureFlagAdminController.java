@@ -2,6 +2,7 @@ package io.glimpse.api.feature;
 
 import io.glimpse.api.security.AuthenticatedUser;
 import io.glimpse.api.web.Commands;
+import io.glimpse.api.web.ReadModel;
 import io.glimpse.api.web.NotFoundException;
 import io.glimpse.command.feature.FeatureFlagCommands.AddToBlocklist;
 import io.glimpse.command.feature.FeatureFlagCommands.AddToWhitelist;
@@ -73,7 +74,7 @@ class FeatureFlagAdminController {
     @PostMapping
     ResponseEntity<FeatureFlagView> create(@Valid @RequestBody NewFlag body, @AuthenticationPrincipal AuthenticatedUser me) {
         String name = body.name().strip();
-        commands.send(new CreateFeatureFlag(name, body.description(), me.asRequester()), name);
+        commands.send(new CreateFeatureFlag(name, body.description(), me.asRequester()), name, ReadModel.FEATURE_FLAGS);
         return ResponseEntity.created(URI.create("/api/admin/features/" + name)).body(current(name));
     }
 
@@ -131,11 +132,11 @@ class FeatureFlagAdminController {
     @DeleteMapping("/{name}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String name, @AuthenticationPrincipal AuthenticatedUser me) {
-        commands.send(new DeleteFeatureFlag(name, me.asRequester()), name);
+        commands.send(new DeleteFeatureFlag(name, me.asRequester()), name, ReadModel.FEATURE_FLAGS);
     }
 
     private FeatureFlagView change(String name, Object command) {
-        commands.send(command, name);
+        commands.send(command, name, ReadModel.FEATURE_FLAGS);
         return current(name);
     }
 

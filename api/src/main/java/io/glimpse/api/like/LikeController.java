@@ -4,6 +4,7 @@ import io.glimpse.api.post.VisiblePosts;
 import io.glimpse.api.security.AuthenticatedUser;
 import io.glimpse.api.user.UserResponse;
 import io.glimpse.api.web.Commands;
+import io.glimpse.api.web.ReadModel;
 import io.glimpse.api.web.PageLimit;
 import io.glimpse.api.web.PageResponse;
 import io.glimpse.api.web.Queries;
@@ -47,13 +48,13 @@ class LikeController {
     @PostMapping("/likes")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void like(@PathVariable UUID postId, @AuthenticationPrincipal AuthenticatedUser me) {
-        commands.send(new LikePost(postId, me.id()), PostLike.idOf(postId, me.id()));
+        commands.send(new LikePost(postId, me.id()), PostLike.idOf(postId, me.id()), ReadModel.POSTS);
     }
 
     @DeleteMapping("/likes")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void unlike(@PathVariable UUID postId, @AuthenticationPrincipal AuthenticatedUser me) {
-        commands.send(new UnlikePost(postId, me.id()), PostLike.idOf(postId, me.id()));
+        commands.send(new UnlikePost(postId, me.id()), PostLike.idOf(postId, me.id()), ReadModel.POSTS);
     }
 
     /** Newest first, as User objects. */
@@ -72,13 +73,15 @@ class LikeController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void likeComment(@PathVariable UUID postId, @PathVariable UUID commentId,
                      @AuthenticationPrincipal AuthenticatedUser me) {
-        commands.send(new LikeComment(postId, commentId, me.id()), CommentLike.idOf(commentId, me.id()));
+        commands.send(new LikeComment(postId, commentId, me.id()), CommentLike.idOf(commentId, me.id()),
+                ReadModel.POSTS);
     }
 
     @DeleteMapping("/comments/{commentId}/likes")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void unlikeComment(@PathVariable UUID postId, @PathVariable UUID commentId,
                        @AuthenticationPrincipal AuthenticatedUser me) {
-        commands.send(new UnlikeComment(postId, commentId, me.id()), CommentLike.idOf(commentId, me.id()));
+        commands.send(new UnlikeComment(postId, commentId, me.id()), CommentLike.idOf(commentId, me.id()),
+                ReadModel.POSTS);
     }
 }

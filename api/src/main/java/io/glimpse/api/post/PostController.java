@@ -5,6 +5,7 @@ import io.glimpse.api.media.UploadedImages;
 import io.glimpse.api.security.AuthenticatedUser;
 import io.glimpse.api.user.UserDirectory;
 import io.glimpse.api.web.Commands;
+import io.glimpse.api.web.ReadModel;
 import io.glimpse.api.web.NotFoundException;
 import io.glimpse.api.web.PageLimit;
 import io.glimpse.api.web.PageResponse;
@@ -87,7 +88,7 @@ class PostController {
     private ResponseEntity<PostResponse> create(String caption, List<String> tags, List<MediaAttachment> media,
                                                 AuthenticatedUser me) {
         UUID postId = TimeOrderedIds.next();
-        commands.send(new CreatePost(postId, me.id(), caption, tags, media), postId);
+        commands.send(new CreatePost(postId, me.id(), caption, tags, media), postId, ReadModel.POSTS, ReadModel.USERS);
         return ResponseEntity.created(URI.create("/api/posts/" + postId)).body(view(postId, me));
     }
 
@@ -99,7 +100,7 @@ class PostController {
     @PatchMapping("/api/posts/{postId}")
     PostResponse edit(@PathVariable UUID postId, @Valid @RequestBody PostEdit body,
                       @AuthenticationPrincipal AuthenticatedUser me) {
-        commands.send(new EditPost(postId, me.asRequester(), body.caption(), body.tags()), postId);
+        commands.send(new EditPost(postId, me.asRequester(), body.caption(), body.tags()), postId, ReadModel.POSTS);
         return view(postId, me);
     }
 
@@ -107,7 +108,8 @@ class PostController {
     @DeleteMapping("/api/posts/{postId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable UUID postId, @AuthenticationPrincipal AuthenticatedUser me) {
-        commands.send(new DeletePost(postId, me.asRequester()), postId);
+        commands.send(new DeletePost(postId, me.asRequester()), postId,
+                ReadModel.POSTS, ReadModel.USERS, ReadModel.SEARCH);
     }
 
     /** Newest first; 404 when either of the author and the viewer blocks the other. */
@@ -116,10 +118,7 @@ class PostController {
                                       @RequestParam(required = false) Integer limit,
                                       @RequestParam(required = false) String cursor,
                                       @AuthenticationPrincipal AuthenticatedUser viewer) {
-        ViewedUser author = users.requireVisible(username, viewer);
-        if (author.relation() != null && author.relation().blockedByMe()) {
-            throw new NotFoundException("No user named " + username);
-        }
+        ViewedUser author = users.requireContentVisible(username, viewer);
         PostPage page = queries.one(new ListUserPosts(author.user().id(), viewer == null ? null : viewer.id(),
                 Cursor.decode(cursor), PageLimit.of(limit)), PostPage.class);
         return PageResponse.of(page.items(), page.nextCursor(), PostResponse::of);

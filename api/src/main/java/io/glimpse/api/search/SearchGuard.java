@@ -1,6 +1,6 @@
 package io.glimpse.api.search;
 
-import io.glimpse.api.admin.Projections;
+import io.glimpse.processing.status.Projections;
 import io.glimpse.query.search.SearchIndex;
 import io.glimpse.query.search.SearchProjection;
 import org.slf4j.Logger;

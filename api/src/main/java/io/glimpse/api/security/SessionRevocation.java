@@ -6,12 +6,14 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Ends every session of a deleted account, whoever deleted it. A projection (in the read-your-
- * writes sense): the DELETE answers only after the account's tokens have stopped working.
+ * Ends every session of a deleted account, whoever deleted it. The DELETE waits for it
+ * ({@code ReadModel.SESSIONS}): it answers only after the account's tokens have stopped working.
  */
 @Component
-@ProcessingGroup("sessions-projection")
-class SessionRevocation {
+@ProcessingGroup(SessionRevocation.NAME)
+public class SessionRevocation {
+
+    public static final String NAME = "session-revocation";
 
     private final Sessions sessions;
 

@@ -4,6 +4,7 @@ import io.glimpse.api.security.AuthenticatedUser;
 import io.glimpse.api.user.UserDirectory;
 import io.glimpse.api.user.UserResponse;
 import io.glimpse.api.web.Commands;
+import io.glimpse.api.web.ReadModel;
 import io.glimpse.api.web.PageLimit;
 import io.glimpse.api.web.PageResponse;
 import io.glimpse.api.web.Queries;
@@ -76,7 +77,8 @@ class RelationshipController {
 
     private void send(String username, AuthenticatedUser me, BiFunction<UUID, UUID, Object> command) {
         UserView target = users.require(username);
-        commands.send(command.apply(me.id(), target.id()), RelationshipId.of(me.id(), target.id()));
+        commands.send(command.apply(me.id(), target.id()), RelationshipId.of(me.id(), target.id()),
+                ReadModel.USERS, ReadModel.TIMELINES);
     }
 
     @GetMapping("/{username}/followers")
@@ -100,10 +102,10 @@ class RelationshipController {
         Object of(UUID userId, UUID viewerId, Cursor after, int limit);
     }
 
-    /** A user who blocks the viewer is 404 to them, and so are their lists. */
+    /** The lists of a user on either side of a block with the viewer are 404 to them (BlockPolicy). */
     private PageResponse<UserResponse> listOf(String username, AuthenticatedUser viewer, Integer limit, String cursor,
                                               UserListQuery query) {
-        UserView user = users.requireVisible(username, viewer).user();
+        UserView user = users.requireContentVisible(username, viewer).user();
         UUID viewerId = viewer == null ? null : viewer.id();
         return page(query.of(user.id(), viewerId, Cursor.decode(cursor), PageLimit.of(limit)));
     }

@@ -1,6 +1,6 @@
 package io.glimpse.api.timeline;
 
-import io.glimpse.api.admin.Projections;
+import io.glimpse.processing.status.Projections;
 import io.glimpse.query.timeline.TimelineProjection;
 import io.glimpse.query.timeline.TimelineStore;
 import org.slf4j.Logger;

@@ -2,6 +2,7 @@ package io.glimpse.api.user;
 
 import io.glimpse.api.security.AuthenticatedUser;
 import io.glimpse.api.web.Commands;
+import io.glimpse.api.web.ReadModel;
 import io.glimpse.api.web.PageLimit;
 import io.glimpse.api.web.PageResponse;
 import io.glimpse.api.web.Queries;
@@ -62,7 +63,7 @@ class UserController {
     UserResponse update(@PathVariable String username, @Valid @RequestBody UpdateProfileRequest body,
                         @AuthenticationPrincipal AuthenticatedUser me) {
         UserView user = users.require(username);
-        commands.send(new UpdateProfile(user.id(), me.asRequester(), body.displayName(), body.bio()), user.id());
+        commands.send(new UpdateProfile(user.id(), me.asRequester(), body.displayName(), body.bio()), user.id(), ReadModel.USERS);
         return UserResponse.of(users.require(user.id()));
     }
 
@@ -75,7 +76,7 @@ class UserController {
             throw CommandRejectedException.forbidden("Only the account owner may change the avatar");
         }
         String key = uploads.storeAvatar(user.id(), file);
-        commands.send(new ChangeAvatar(user.id(), me.asRequester(), key), user.id());
+        commands.send(new ChangeAvatar(user.id(), me.asRequester(), key), user.id(), ReadModel.USERS);
         return UserResponse.of(users.requireVisible(username, me));
     }
 
@@ -84,7 +85,8 @@ class UserController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String username, @AuthenticationPrincipal AuthenticatedUser me) {
         users.find(username).ifPresent(user ->
-                commands.send(new DeleteUser(user.id(), me.asRequester()), user.id()));
+                commands.send(new DeleteUser(user.id(), me.asRequester()), user.id(),
+                        ReadModel.SESSIONS, ReadModel.values()));
     }
 
     /** Admins only (see SecurityConfiguration): newest accounts first, {@code q} matches name prefixes. */

@@ -1,5 +1,6 @@
 package io.glimpse.api.user;
 
+import io.glimpse.query.social.BlockPolicy;
 import io.glimpse.api.security.AuthenticatedUser;
 import io.glimpse.api.web.NotFoundException;
 import io.glimpse.api.web.Queries;
@@ -39,7 +40,8 @@ public class UserDirectory {
     }
 
     /**
-     * The user as the viewer sees them: a user who blocks the viewer does not exist for them (404).
+     * The user as the viewer sees them: a user who blocks the viewer does not exist for them (404;
+     * {@link BlockPolicy#hidesProfile}).
      *
      * @param viewer the logged-in caller, or {@code null} for an anonymous one
      */
@@ -49,10 +51,22 @@ public class UserDirectory {
             return new ViewedUser(user, null);
         }
         Relation relation = queries.one(new FindRelation(viewer.id(), user.id()), Relation.class);
-        if (relation.blocksMe()) {
+        if (BlockPolicy.hidesProfile(relation)) {
             throw noSuchUser(username);
         }
         return new ViewedUser(user, relation);
+    }
+
+    /**
+     * The user whose content (posts, lists) the viewer asks for: 404 when either of them blocks
+     * the other ({@link BlockPolicy#hidesContent}).
+     */
+    public ViewedUser requireContentVisible(String username, AuthenticatedUser viewer) {
+        ViewedUser user = requireVisible(username, viewer);
+        if (BlockPolicy.hidesContent(user.relation())) {
+            throw noSuchUser(username);
+        }
+        return user;
     }
 
     private static NotFoundException noSuchUser(String username) {

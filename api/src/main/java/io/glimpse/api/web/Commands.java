@@ -1,12 +1,15 @@
 package io.glimpse.api.web;
 
-import io.glimpse.api.consistency.ReadYourWrites;
+import io.glimpse.processing.consistency.ReadYourWrites;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
+import java.util.EnumSet;
+import java.util.List;
+
 /**
- * Sends commands for the controllers. When this returns, the command's events are stored and the
- * projections have processed them (see {@link ReadYourWrites}).
+ * Sends commands for the controllers. When {@link #send} returns, the command's events are stored
+ * and the read models its caller named have processed them (see {@link ReadYourWrites}).
  */
 @Component
 public class Commands {
@@ -19,9 +22,10 @@ public class Commands {
         this.readYourWrites = readYourWrites;
     }
 
-    /** Sends a command about one aggregate and waits until the read models show its effect. */
-    public void send(Object command, Object aggregateId) {
+    /** Sends a command about one aggregate and waits until these read models show its effect. */
+    public void send(Object command, Object aggregateId, ReadModel shownIn, ReadModel... alsoShownIn) {
         gateway.sendAndWait(command);
-        readYourWrites.awaitAggregate(aggregateId);
+        List<String> processors = EnumSet.of(shownIn, alsoShownIn).stream().map(ReadModel::processor).toList();
+        readYourWrites.awaitAggregate(aggregateId, processors);
     }
 }

@@ -1,10 +1,12 @@
 package io.glimpse.api.web;
 
 import io.glimpse.command.CommandRejectedException;
-import io.glimpse.query.media.ImageTooLargeException;
+import io.glimpse.adapters.media.ImageTooLargeException;
 import io.glimpse.query.media.MediaException;
-import io.glimpse.query.media.UnsupportedImageException;
+import io.glimpse.adapters.media.UnsupportedImageException;
 import io.glimpse.query.search.SearchUnavailableException;
+import io.glimpse.processing.UnknownProcessingException;
+import io.glimpse.processing.status.ReplayRefusedException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,9 +87,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 e.getMessage());
     }
 
-    @ExceptionHandler({NotFoundException.class, AggregateNotFoundException.class})
+    @ExceptionHandler({NotFoundException.class, UnknownProcessingException.class, AggregateNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
-        return problem(HttpStatus.NOT_FOUND, e instanceof NotFoundException ? e.getMessage() : "Not found");
+        return problem(HttpStatus.NOT_FOUND, e instanceof AggregateNotFoundException ? "Not found" : e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail replayRefused(ReplayRefusedException e) {
+        return problem(HttpStatus.CONFLICT, e.getMessage());
     }
 
     @ExceptionHandler

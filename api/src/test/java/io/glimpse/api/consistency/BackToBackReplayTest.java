@@ -1,5 +1,6 @@
 package io.glimpse.api.consistency;
 
+import io.glimpse.processing.Processors;
 import io.glimpse.api.support.EmbeddedGlimpse;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;

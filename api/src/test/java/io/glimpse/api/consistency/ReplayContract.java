@@ -1,5 +1,6 @@
 package io.glimpse.api.consistency;
 
+import io.glimpse.processing.Processors;
 import io.glimpse.api.support.ApiTest;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -50,6 +51,7 @@ public abstract class ReplayContract extends ApiTest {
                 .expectStatus().isNoContent();
         http.delete().uri("/api/users/" + deleted.username()).headers(deleted.bearer()).exchange()
                 .expectStatus().isNoContent();
+        awaitProcessed();
         List<List<Map<String, Object>>> firstBuild = readModel();
         assertThat(firstBuild.get(0)).filteredOn(row -> kept.id().equals(row.get("id")))
                 .singleElement().satisfies(row -> assertThat(((Number) row.get("followers_count")).intValue()).isEqualTo(1));
@@ -88,6 +90,7 @@ public abstract class ReplayContract extends ApiTest {
         http.delete().uri("/api/posts/" + other).headers(author.bearer()).exchange().expectStatus().isNoContent();
         http.post().uri("/api/notifications/mark-all-read").headers(friend.bearer()).exchange()
                 .expectStatus().isNoContent();
+        awaitProcessed();
         List<List<Map<String, Object>>> firstBuild = postsAndNotifications();
         long authorsUnread = unread(author);
         jdbc.sql("update post_view set likes_count = 99, comments_count = 99").update();
@@ -105,6 +108,36 @@ public abstract class ReplayContract extends ApiTest {
                 .containsEntry("likedByMe", true);
         assertThat(unread(author)).isEqualTo(authorsUnread).isPositive();
         assertThat(unread(friend)).isZero();
+    }
+
+    /**
+     * A mention names whoever has that username when the post is handled: someone who registers
+     * it later was not notified, and a replay (when the users read model already has them) must
+     * not notify them either.
+     */
+    @Test
+    void aMentionOfSomeoneWhoRegisteredLaterStaysUnnotifiedThroughAReplay() {
+        Account author = register("mentioner");
+        Account early = register("early");
+        String latecomer = unique("latecomer");
+        post(author, "Hello @" + early.username() + " and @" + latecomer);
+        Account late = registerExactly(latecomer);
+        awaitProcessed();
+        assertThat(mentionsOf(early)).isEqualTo(1);
+        assertThat(mentionsOf(late)).isZero();
+
+        StreamingEventProcessor notifications = replay("notifications-projection");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(notifications.isReplaying()).isFalse();
+            assertThat(mentionsOf(early)).isEqualTo(1);
+        });
+        assertThat(mentionsOf(late)).isZero();
+    }
+
+    private long mentionsOf(Account account) {
+        return jdbc.sql("select count(*) from notification where recipient_id = ? and type = 'MENTION'")
+                .param(account.id()).query(Long.class).single();
     }
 
     /**
@@ -128,6 +161,7 @@ public abstract class ReplayContract extends ApiTest {
                 .expectStatus().isNoContent();
         List<UUID> everyone = java.util.stream.Stream.concat(java.util.stream.Stream.of(author, other), fans.stream())
                 .map(Account::id).toList();
+        awaitProcessed();
         List<List<Map<String, Object>>> firstBuild = timelines(everyone);
         assertThat(firstBuild.get(0)).filteredOn(row -> fans.get(CELEBRITY_THRESHOLD).id().equals(row.get("owner_id")))
                 .noneMatch(row -> beforeTheFourthFan.equals(row.get("post_id").toString()));

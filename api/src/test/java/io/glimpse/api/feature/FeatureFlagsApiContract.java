@@ -1,6 +1,6 @@
 package io.glimpse.api.feature;
 
-import io.glimpse.api.consistency.Processors;
+import io.glimpse.processing.Processors;
 import io.glimpse.api.support.ApiTest;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;

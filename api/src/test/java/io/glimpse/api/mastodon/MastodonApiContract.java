@@ -402,6 +402,8 @@ public abstract class MastodonApiContract extends ApiTest {
         post("/api/v1/statuses/" + postId + "/favourite", kateToken, 200);
         postStatus(kateToken, Map.of("status", "Nice one", "in_reply_to_id", postId), 200);
 
+        // notifications are made by their own processor, which a write does not wait for
+        await().atMost(Duration.ofSeconds(20)).until(() -> getList("/api/v1/notifications", jackToken).size() == 3);
         List<Map<String, Object>> all = getList("/api/v1/notifications", jackToken);
         assertThat(all).extracting(n -> n.get("type")).containsExactly("mention", "favourite", "follow");
         all.forEach(n -> assertShape(n, MastodonEntities.NOTIFICATION));

@@ -200,7 +200,9 @@ public abstract class NotificationsApiContract extends ApiTest {
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("read", read)).exchange();
     }
 
+    /** Notifications are another user's read model: a write does not wait for them. */
     private List<Map<String, Object>> inbox(Account recipient, boolean unreadOnly) {
+        awaitProcessed();
         return (List<Map<String, Object>>) read("/api/notifications?unread=" + unreadOnly, recipient).get("items");
     }
 
@@ -215,6 +217,7 @@ public abstract class NotificationsApiContract extends ApiTest {
     }
 
     private long unreadCount(Account recipient) {
+        awaitProcessed();
         return ((Number) read("/api/notifications/unread-count", recipient).get("count")).longValue();
     }
 }

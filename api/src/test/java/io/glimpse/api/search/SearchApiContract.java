@@ -1,6 +1,6 @@
 package io.glimpse.api.search;
 
-import io.glimpse.api.consistency.Processors;
+import io.glimpse.processing.Processors;
 import io.glimpse.api.support.ApiTest;
 import io.glimpse.query.search.SearchIndex;
 import io.glimpse.query.search.SearchProjection;
@@ -55,8 +55,9 @@ public abstract class SearchApiContract extends ApiTest {
                 .expectBody(Map.class).returnResult().getResponseBody().get("id");
     }
 
-    /** A GET that must answer 200, of a path whose query is already encoded. */
+    /** A GET that must answer 200, of a path whose query is already encoded, once the index has every write. */
     Map<String, Object> get(String pathAndQuery, Account viewer) {
+        awaitProcessed();
         return read(uri(pathAndQuery), viewer);
     }
 
@@ -302,6 +303,7 @@ public abstract class SearchApiContract extends ApiTest {
         for (int i = 0; i < posts; i++) {
             post(author, topic + " " + i);
         }
+        awaitProcessed();
         ExecutorService clients = Executors.newFixedThreadPool(3);
         AtomicBoolean done = new AtomicBoolean();
         AtomicInteger answers = new AtomicInteger();

@@ -44,8 +44,7 @@ class AccessTokensTest {
 
     private AccessTokens tokens() {
         GlimpseProperties properties = new GlimpseProperties(dataDir,
-                new GlimpseProperties.Security(List.of(), null, TTL, Duration.ofDays(30), List.of()),
-                new GlimpseProperties.Consistency(Duration.ofSeconds(1)));
+                new GlimpseProperties.Security(List.of(), null, TTL, Duration.ofDays(30), List.of()));
         return new AccessTokens(new JwtSigningKey(properties), properties, clock);
     }
 

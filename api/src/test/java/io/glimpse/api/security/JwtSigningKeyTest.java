@@ -32,8 +32,7 @@ class JwtSigningKeyTest {
     @Test
     void differentDataDirectoriesGetDifferentKeys(@TempDir Path otherDir) {
         JwtSigningKey here = new JwtSigningKey(properties(null));
-        JwtSigningKey there = new JwtSigningKey(new GlimpseProperties(otherDir, security(null),
-                new GlimpseProperties.Consistency(Duration.ofSeconds(1))));
+        JwtSigningKey there = new JwtSigningKey(new GlimpseProperties(otherDir, security(null)));
         assertThat(there.key().getEncoded()).isNotEqualTo(here.key().getEncoded());
     }
 
@@ -52,7 +51,7 @@ class JwtSigningKeyTest {
     }
 
     private GlimpseProperties properties(String secret) {
-        return new GlimpseProperties(dataDir, security(secret), new GlimpseProperties.Consistency(Duration.ofSeconds(1)));
+        return new GlimpseProperties(dataDir, security(secret));
     }
 
     private static GlimpseProperties.Security security(String secret) {

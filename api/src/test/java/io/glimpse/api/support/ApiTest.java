@@ -1,16 +1,24 @@
 package io.glimpse.api.support;
 
+import io.glimpse.processing.Processors;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Base of the end-to-end HTTP tests: a client for the application on its random port and the
@@ -27,6 +35,10 @@ public abstract class ApiTest {
 
     @LocalServerPort
     protected int port;
+    @Autowired
+    private EventProcessingConfiguration eventProcessing;
+    @Autowired
+    private EventStore eventStore;
 
     protected RestTestClient http;
 
@@ -105,6 +117,18 @@ public abstract class ApiTest {
     protected void startFollowing(Account follower, Account followee) {
         http.post().uri("/api/users/" + followee.username() + "/follow").headers(follower.bearer()).exchange()
                 .expectStatus().isNoContent();
+    }
+
+    /**
+     * Waits until every event processor has processed every event stored so far: for what a write
+     * does not wait for (another user's notifications, search, the followers' timelines).
+     */
+    protected void awaitProcessed() {
+        long head = Processors.head(eventStore);
+        await().atMost(Duration.ofSeconds(30)).until(() -> eventProcessing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
+                .filter(processor -> !processor.isError())
+                .allMatch(processor -> Processors.hasReached(processor, head)));
     }
 
     /** A text post by {@code author}; answers its id. */

@@ -101,6 +101,7 @@ public abstract class TimelineApiContract extends ApiTest {
         for (int i = 0; i < 5; i++) {
             posts.add(0, post(author, "Post " + i));
         }
+        awaitProcessed();
         Map<String, Object> first = read("/api/timeline?limit=2", me);
         post(author, "Breaking news");
         List<String> seen = new ArrayList<>(ids(first));
@@ -121,6 +122,7 @@ public abstract class TimelineApiContract extends ApiTest {
         String postId = post(author, "Like it");
         http.post().uri("/api/posts/" + postId + "/likes").headers(me.bearer()).exchange().expectStatus().isNoContent();
 
+        awaitProcessed();
         Map<String, Object> item = ((List<Map<String, Object>>) read("/api/timeline", me).get("items")).get(0);
         assertThat(item).containsEntry("id", postId).containsEntry("likesCount", 1).containsEntry("likedByMe", true);
         assertThat((Map<String, Object>) item.get("author")).containsEntry("username", author.username());
@@ -132,7 +134,9 @@ public abstract class TimelineApiContract extends ApiTest {
     }
 
 
+    /** The whole timeline, once the fan-out has every write (a write waits for its author's views only). */
     protected List<String> timeline(Account reader) {
+        awaitProcessed();
         List<String> ids = new ArrayList<>();
         String cursor = null;
         do {

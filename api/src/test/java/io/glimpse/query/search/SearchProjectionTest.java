@@ -1,5 +1,6 @@
 package io.glimpse.query.search;
 
+import io.glimpse.adapters.search.LuceneSearchIndex;
 import io.glimpse.events.post.PostEvent.PostCreated;
 import io.glimpse.events.post.PostEvent.PostDeleted;
 import io.glimpse.events.post.PostEvent.PostEdited;

@@ -5,7 +5,7 @@ import io.glimpse.query.batch.Counter;
 import io.glimpse.query.paging.Cursor;
 import io.glimpse.query.paging.Keyset;
 import io.glimpse.query.post.PostView.AuthorView;
-import io.glimpse.query.social.BlockFilter;
+import io.glimpse.query.social.BlockPolicy;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,7 +25,7 @@ import static io.glimpse.query.user.UserViewRepository.utc;
 @Repository
 public class CommentViewRepository {
 
-    private static final String VISIBLE_TO_VIEWER = BlockFilter.noBlockBetween("c.author_id", ":viewer");
+    private static final String VISIBLE_TO_VIEWER = BlockPolicy.neitherBlocks("c.author_id", ":viewer");
     private static final String COMMENT_WITH_AUTHOR = """
             select c.id, c.post_id, c.text, c.likes_count, c.created_at, c.edited_at,
                    u.id as author_id, u.username, u.display_name, u.avatar_url,
@@ -81,7 +81,7 @@ public class CommentViewRepository {
 
     public Optional<CommentView> find(UUID postId, UUID commentId, UUID viewerId) {
         return jdbc.sql(COMMENT_WITH_AUTHOR + " where c.id = :id and c.post_id = :post and " + VISIBLE_TO_VIEWER)
-                .param("id", commentId).param("post", postId).param("viewer", BlockFilter.viewerOrAnonymous(viewerId))
+                .param("id", commentId).param("post", postId).param("viewer", BlockPolicy.viewerOrAnonymous(viewerId))
                 .query(COMMENT)
                 .optional();
     }
@@ -92,7 +92,7 @@ public class CommentViewRepository {
         List<CommentView> rows = jdbc.sql(COMMENT_WITH_AUTHOR
                         + " where c.post_id = :post and (c.created_at, c.id) > (:time, :id) and " + VISIBLE_TO_VIEWER
                         + " order by c.created_at, c.id limit :limit")
-                .param("post", postId).param("viewer", BlockFilter.viewerOrAnonymous(viewerId))
+                .param("post", postId).param("viewer", BlockPolicy.viewerOrAnonymous(viewerId))
                 .param("time", utc(from.time())).param("id", from.id()).param("limit", limit + 1)
                 .query(COMMENT)
                 .list();

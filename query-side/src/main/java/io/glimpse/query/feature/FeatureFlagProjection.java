@@ -30,8 +30,10 @@ import static io.glimpse.query.feature.FeatureFlagRepository.WHITELIST;
  * aggregate's sequence number plus one), the same number a revert names.
  */
 @Component
-@ProcessingGroup("feature-flags-projection")
-class FeatureFlagProjection {
+@ProcessingGroup(FeatureFlagProjection.NAME)
+public class FeatureFlagProjection {
+
+    public static final String NAME = "feature-flags-projection";
 
     private final FeatureFlagRepository flags;
 

@@ -13,6 +13,7 @@ import io.glimpse.events.post.PostEvent.PostEdited;
 import io.glimpse.events.social.RelationshipEvent.UserFollowed;
 import io.glimpse.events.social.RelationshipEvent.UserUnfollowed;
 import io.glimpse.events.user.UserEvent.UserDeleted;
+import io.glimpse.events.user.UserEvent.UserRegistered;
 import io.glimpse.query.notification.NotificationView.Type;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -31,13 +32,22 @@ import java.util.UUID;
  * actions are never made; those between users who block each other are filtered when read.
  */
 @Component
-@ProcessingGroup("notifications-projection")
-class NotificationProjection {
+@ProcessingGroup(NotificationProjection.NAME)
+public class NotificationProjection {
+
+    public static final String NAME = "notifications-projection";
 
     private final NotificationRepository notifications;
+    private final MentionableUsers mentionable;
 
-    NotificationProjection(NotificationRepository notifications) {
+    NotificationProjection(NotificationRepository notifications, MentionableUsers mentionable) {
         this.notifications = notifications;
+        this.mentionable = mentionable;
+    }
+
+    @EventHandler
+    void on(UserRegistered event) {
+        mentionable.add(event.username(), event.userId());
     }
 
     @EventHandler
@@ -108,17 +118,19 @@ class NotificationProjection {
     @EventHandler
     void on(UserDeleted event) {
         notifications.removeInvolving(event.userId());
+        mentionable.remove(event.userId());
     }
 
     @ResetHandler
     void reset() {
         notifications.deleteAll();
+        mentionable.removeAll();
     }
 
     private void mention(List<String> usernames, String eventId, UUID actorId, UUID postId, UUID commentId,
                          Instant at) {
         for (String username : usernames) {
-            notifications.userIdOf(username).ifPresent(recipient -> notifications.add(eventId,
+            mentionable.idOf(username).ifPresent(recipient -> notifications.add(eventId,
                     recipient, Type.MENTION, actorId, postId, commentId, at));
         }
     }

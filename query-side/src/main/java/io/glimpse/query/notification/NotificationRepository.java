@@ -7,7 +7,7 @@ import io.glimpse.query.notification.NotificationView.Type;
 import io.glimpse.query.paging.Cursor;
 import io.glimpse.query.paging.Keyset;
 import io.glimpse.query.post.PostView.AuthorView;
-import io.glimpse.query.social.BlockFilter;
+import io.glimpse.query.social.BlockPolicy;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -38,7 +38,7 @@ public class NotificationRepository {
                                                        where r.recipient_id = n.recipient_id),
                                                      timestamp with time zone '1970-01-01 00:00:00+00')) as is_read
               from notification n join user_view u on u.id = n.actor_id
-             where n.recipient_id = :recipient and\s""" + BlockFilter.noBlockBetween("n.recipient_id", "n.actor_id");
+             where n.recipient_id = :recipient and\s""" + BlockPolicy.neitherBlocks("n.recipient_id", "n.actor_id");
 
     private static final RowMapper<NotificationView> NOTIFICATION = (rs, row) -> {
         UUID postId = rs.getObject("post_id", UUID.class);
@@ -99,10 +99,6 @@ public class NotificationRepository {
 
     public void deleteAll() {
         jdbc.sql("delete from notification").update();
-    }
-
-    public Optional<UUID> userIdOf(String username) {
-        return jdbc.sql("select id from user_view where username = ?").param(username).query(UUID.class).optional();
     }
 
     public Keyset.Slice<NotificationView> inbox(UUID recipientId, boolean unreadOnly, Cursor after, int limit) {

@@ -5,7 +5,7 @@ import io.glimpse.query.batch.BatchedWrites;
 import io.glimpse.query.paging.Cursor;
 import io.glimpse.query.paging.Keyset;
 import io.glimpse.query.post.PostView.AuthorView;
-import io.glimpse.query.social.BlockFilter;
+import io.glimpse.query.social.BlockPolicy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,7 +31,7 @@ public class PostViewRepository {
 
 
     /** Posts whose author blocks the viewer, or whom the viewer blocks, are not there for the viewer. */
-    private static final String VISIBLE_TO_VIEWER = BlockFilter.noBlockBetween("p.author_id", ":viewer");
+    private static final String VISIBLE_TO_VIEWER = BlockPolicy.neitherBlocks("p.author_id", ":viewer");
 
     private static final String POST_WITH_AUTHOR = """
             select p.id, p.caption, p.likes_count, p.comments_count, p.created_at, p.edited_at,
@@ -114,7 +114,7 @@ public class PostViewRepository {
     public Optional<PostView> find(UUID postId, UUID viewerId) {
         List<Row> rows = jdbc.sql(POST_WITH_AUTHOR + " where p.id = :post and " + VISIBLE_TO_VIEWER)
                 .param("post", postId)
-                .param("viewer", BlockFilter.viewerOrAnonymous(viewerId))
+                .param("viewer", BlockPolicy.viewerOrAnonymous(viewerId))
                 .query(Row.class)
                 .list();
         return hydrate(rows).stream().findFirst();
@@ -131,7 +131,7 @@ public class PostViewRepository {
         Map<UUID, PostView> visible = new HashMap<>();
         hydrate(jdbc.sql(POST_WITH_AUTHOR + " where p.id in (:posts) and " + VISIBLE_TO_VIEWER)
                 .param("posts", postIds)
-                .param("viewer", BlockFilter.viewerOrAnonymous(viewerId))
+                .param("viewer", BlockPolicy.viewerOrAnonymous(viewerId))
                 .query(Row.class)
                 .list()).forEach(post -> visible.put(post.id(), post));
         return postIds.stream().map(visible::get).filter(Objects::nonNull).toList();
@@ -143,13 +143,29 @@ public class PostViewRepository {
                         + " where p.author_id = :author and (p.created_at, p.id) < (:time, :id) and "
                         + VISIBLE_TO_VIEWER + " order by p.created_at desc, p.id desc limit :limit")
                 .param("author", authorId)
-                .param("viewer", BlockFilter.viewerOrAnonymous(viewerId))
+                .param("viewer", BlockPolicy.viewerOrAnonymous(viewerId))
                 .param("time", utc(from.time()))
                 .param("id", from.id())
                 .param("limit", limit + 1)
                 .query(Row.class)
                 .list();
         return Keyset.slice(hydrate(rows), limit, post -> new Cursor(post.createdAt(), post.id()));
+    }
+
+    /** Where the author's newest posts after the cursor stand in a newest-first list: their time and id. */
+    public List<Cursor> newestBy(UUID authorId, Cursor after, int limit) {
+        Cursor from = Optional.ofNullable(after).orElseGet(Keyset::startOfNewestFirst);
+        return jdbc.sql("""
+                        select created_at, id from post_view
+                         where author_id = :author and (created_at, id) < (:time, :id)
+                         order by created_at desc, id desc limit :limit""")
+                .param("author", authorId)
+                .param("time", utc(from.time()))
+                .param("id", from.id())
+                .param("limit", limit)
+                .query((rs, n) -> new Cursor(rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("id", UUID.class)))
+                .list();
     }
 
     /** Adds every row's tags and media with one query each. */

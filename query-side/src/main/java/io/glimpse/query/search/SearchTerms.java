@@ -34,7 +34,7 @@ public record SearchTerms(List<Term> terms) {
     /** At most this many terms count; the rest of a longer query is ignored. */
     public static final int MAX_TERMS = 16;
     /** What a tag is made of (the command side's rule): letters of any script, digits and '_'. */
-    static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}_]+");
+    public static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}_]+");
     private static final Pattern LEADING_TAG = Pattern.compile("^[\\p{L}\\p{N}_]{1,50}");
     private static final Pattern LEADING_USERNAME = Pattern.compile("^[a-z0-9_.]{1,30}");
     private static final Analyzer ANALYZER = new StandardAnalyzer();

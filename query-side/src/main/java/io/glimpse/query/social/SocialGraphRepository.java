@@ -125,27 +125,33 @@ public class SocialGraphRepository {
         return edges("user_follow", "follower_id", "followee_id", userId, viewerId, after, limit);
     }
 
+    /** Whom the blocker blocks: the one list a block does not hide (see {@link BlockPolicy}). */
     public Keyset.Slice<ViewedUser> blocked(UUID blockerId, Cursor after, int limit) {
-        return edges("user_block", "blocker_id", "blocked_id", blockerId, blockerId, after, limit);
+        return edges("user_block", "blocker_id", "blocked_id", blockerId, blockerId, "true", after, limit);
     }
 
     /**
      * One page of the users at the {@code other} end of {@code table}'s rows whose {@code owner}
-     * column is {@code ownerId}, newest row first, by keyset on (created_at, other). Users who
-     * block the viewer are left out. Any table of (owner, user, created_at) rows works: follows,
+     * column is {@code ownerId}, newest row first, by keyset on (created_at, other). Users on
+     * either side of a block with the viewer are left out ({@link BlockPolicy}). Any table of (owner, user, created_at) rows works: follows,
      * blocks, likes.
      */
     public Keyset.Slice<ViewedUser> edges(String table, String owner, String other, UUID ownerId,
-                                               UUID viewerId, Cursor after, int limit) {
+                                          UUID viewerId, Cursor after, int limit) {
+        return edges(table, owner, other, ownerId, viewerId, BlockPolicy.neitherBlocks("u.id", ":viewer"), after, limit);
+    }
+
+    private Keyset.Slice<ViewedUser> edges(String table, String owner, String other, UUID ownerId,
+                                           UUID viewerId, String shown, Cursor after, int limit) {
         Cursor from = Optional.ofNullable(after).orElseGet(Keyset::startOfNewestFirst);
         List<Edge> rows = jdbc.sql("select " + UserViewRepository.columns("u") + ", e.created_at as edge_time, "
                         + RELATION_TO_VIEWER + " from " + table + " e join user_view u on u.id = e." + other
                         + " where e." + owner + " = :owner"
                         + "   and (e.created_at, e." + other + ") < (:time, :id)"
-                        + "   and not exists (select 1 from user_block b where b.blocker_id = u.id and b.blocked_id = :viewer)"
+                        + "   and " + shown
                         + " order by e.created_at desc, e." + other + " desc limit :limit")
                 .param("owner", ownerId)
-                .param("viewer", BlockFilter.viewerOrAnonymous(viewerId))
+                .param("viewer", BlockPolicy.viewerOrAnonymous(viewerId))
                 .param("time", utc(from.time()))
                 .param("id", from.id())
                 .param("limit", limit + 1)

@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads a home timeline: the pushed entries from the store, the posts of followed celebrities
- * merged in, older pages beyond a capped store's reach and every page while the store is being
+ * Reads a home timeline: the pushed entries from the store, the viewer's own and followed
+ * celebrities' posts merged in, older pages beyond a capped store's reach and every page while the store is being
  * rebuilt pulled from SQL; then the page's posts hydrated in one batch, leaving out deleted ones
  * and those hidden by a block.
  */
@@ -62,6 +62,9 @@ class TimelineQueryHandler {
             Cursor from = entries.isEmpty() ? after : cursorAt(entries.get(entries.size() - 1));
             entries.addAll(sources.pull(viewer, null, from, count - entries.size()));
         }
+        // The viewer's own posts from the posts read model too: a post's 201 waits for that one,
+        // not for the fan-out to the followers' timelines, and its author sees it here at once.
+        posts.newestBy(viewer, after, count).forEach(own -> entries.add(new TimelineEntry(own.id(), viewer, own.time())));
         List<UUID> celebrities = sources.celebritiesFollowedBy(viewer, properties.celebrityThreshold());
         if (!celebrities.isEmpty()) {
             entries.addAll(sources.pull(viewer, celebrities, after, count));

@@ -9,6 +9,7 @@ import io.glimpse.api.security.AuthenticatedUser;
 import io.glimpse.api.user.UserDirectory;
 import io.glimpse.api.web.Commands;
 import io.glimpse.api.web.Queries;
+import io.glimpse.api.web.ReadModel;
 import io.glimpse.command.social.RelationshipCommands.BlockUser;
 import io.glimpse.command.social.RelationshipCommands.FollowUser;
 import io.glimpse.command.social.RelationshipCommands.UnblockUser;
@@ -79,12 +80,12 @@ class AccountController {
         String displayName = params.text("display_name");
         String note = params.text("note");
         if (displayName != null || note != null) {
-            commands.send(new UpdateProfile(me.id(), me.asRequester(), displayName, note), me.id());
+            commands.send(new UpdateProfile(me.id(), me.asRequester(), displayName, note), me.id(), ReadModel.USERS);
         }
         MultipartFile avatar = request instanceof MultipartHttpServletRequest multipart ? multipart.getFile("avatar") : null;
         if (avatar != null && !avatar.isEmpty()) {
             String key = uploads.storeAvatar(me.id(), avatar);
-            commands.send(new ChangeAvatar(me.id(), me.asRequester(), key), me.id());
+            commands.send(new ChangeAvatar(me.id(), me.asRequester(), key), me.id(), ReadModel.USERS);
         }
         return AccountMapper.own(users.require(me.id()));
     }
@@ -150,7 +151,8 @@ class AccountController {
     /** The target must exist; whether the change is allowed is the Relationship aggregate's decision. */
     private MastodonRelationship relate(String id, AuthenticatedUser me, BiFunction<UUID, UUID, Object> command) {
         UserView target = accounts.find(Accounts.parse(id)).orElseThrow(MastodonException::notFound);
-        commands.send(command.apply(me.id(), target.id()), RelationshipId.of(me.id(), target.id()));
+        commands.send(command.apply(me.id(), target.id()), RelationshipId.of(me.id(), target.id()),
+                ReadModel.USERS, ReadModel.TIMELINES);
         return MastodonRelationship.of(target.id(), accounts.relation(me, target.id()));
     }
 

@@ -9,6 +9,7 @@ import io.glimpse.api.mastodon.web.MastodonException;
 import io.glimpse.api.mastodon.web.Params;
 import io.glimpse.api.user.UserDirectory;
 import io.glimpse.api.web.Commands;
+import io.glimpse.api.web.ReadModel;
 import io.glimpse.command.user.AccountRules;
 import io.glimpse.command.user.UserCommands.RegisterUser;
 import io.glimpse.query.user.UserView;
@@ -70,7 +71,7 @@ class SignUpController {
         }
         UUID userId = TimeOrderedIds.next();
         commands.send(new RegisterUser(userId, username, email, passwords.encode(password), params.text("display_name")),
-                userId);
+                userId, ReadModel.USERS);
         UserView user = users.require(userId);
         IssuedToken token = tokens.issueUserToken(app.appId(), user.id(), user.username(), app.scopes());
         return new Token(token.accessToken(), "Bearer", token.scopes().text(), token.createdAt());

@@ -11,6 +11,7 @@ import io.glimpse.api.mastodon.web.Params;
 import io.glimpse.api.security.AuthenticatedUser;
 import io.glimpse.api.web.Commands;
 import io.glimpse.api.web.Queries;
+import io.glimpse.api.web.ReadModel;
 import io.glimpse.command.comment.CommentCommands.AddComment;
 import io.glimpse.command.comment.CommentCommands.DeleteComment;
 import io.glimpse.command.comment.CommentCommands.EditComment;
@@ -115,7 +116,7 @@ class StatusController {
                 throw MastodonException.unprocessable("Validation failed: Replies cannot have media attachments");
             }
             UUID postId = statuses.require(inReplyTo, me).post().id();
-            commands.send(new AddComment(statusId, postId, me.id(), text), statusId);
+            commands.send(new AddComment(statusId, postId, me.id(), text), statusId, ReadModel.POSTS);
             return view(statusId, me);
         }
         if ((text == null || text.isBlank()) && mediaIds.isEmpty()) {
@@ -123,7 +124,8 @@ class StatusController {
         }
         List<MediaAttachment> media = uploads.attach(mediaIds, me.id(), statusId);
         try {
-            commands.send(new CreatePost(statusId, me.id(), text == null ? "" : text, List.of(), media), statusId);
+            commands.send(new CreatePost(statusId, me.id(), text == null ? "" : text, List.of(), media), statusId,
+                    ReadModel.POSTS, ReadModel.USERS, ReadModel.TIMELINES);
         } catch (RuntimeException rejected) {
             uploads.release(mediaIds, statusId);
             throw rejected;
@@ -164,9 +166,10 @@ class StatusController {
         String text = Params.of(request, json).text("status");
         StatusTarget target = statuses.require(id, me);
         target.either(
-                post -> commands.send(new EditPost(post.post().id(), me.asRequester(), text, null), post.post().id()),
+                post -> commands.send(new EditPost(post.post().id(), me.asRequester(), text, null), post.post().id(),
+                        ReadModel.POSTS),
                 comment -> commands.send(new EditComment(comment.comment().id(), comment.post().id(),
-                        me.asRequester(), text), comment.comment().id()));
+                        me.asRequester(), text), comment.comment().id(), ReadModel.POSTS));
         return view(statuses.require(id, me));
     }
 
@@ -178,9 +181,10 @@ class StatusController {
                 post -> mapper.post(post.post()).withText(post.post().caption()),
                 comment -> mapper.comment(comment.comment(), comment.post()).withText(comment.comment().text()));
         target.either(
-                post -> commands.send(new DeletePost(post.post().id(), me.asRequester()), post.post().id()),
+                post -> commands.send(new DeletePost(post.post().id(), me.asRequester()), post.post().id(),
+                        ReadModel.POSTS, ReadModel.USERS, ReadModel.SEARCH),
                 comment -> commands.send(new DeleteComment(comment.comment().id(), comment.post().id(),
-                        me.asRequester()), comment.comment().id()));
+                        me.asRequester()), comment.comment().id(), ReadModel.POSTS));
         return deleted;
     }
 
@@ -205,18 +209,20 @@ class StatusController {
     @PostMapping("/api/v1/statuses/{id}/favourite")
     MastodonStatus favourite(@PathVariable String id, @AuthenticationPrincipal AuthenticatedUser me) {
         statuses.require(id, me).either(
-                post -> commands.send(new LikePost(post.post().id(), me.id()), PostLike.idOf(post.post().id(), me.id())),
+                post -> commands.send(new LikePost(post.post().id(), me.id()), PostLike.idOf(post.post().id(), me.id()),
+                        ReadModel.POSTS),
                 comment -> commands.send(new LikeComment(comment.post().id(), comment.comment().id(), me.id()),
-                        CommentLike.idOf(comment.comment().id(), me.id())));
+                        CommentLike.idOf(comment.comment().id(), me.id()), ReadModel.POSTS));
         return view(statuses.require(id, me));
     }
 
     @PostMapping("/api/v1/statuses/{id}/unfavourite")
     MastodonStatus unfavourite(@PathVariable String id, @AuthenticationPrincipal AuthenticatedUser me) {
         statuses.require(id, me).either(
-                post -> commands.send(new UnlikePost(post.post().id(), me.id()), PostLike.idOf(post.post().id(), me.id())),
+                post -> commands.send(new UnlikePost(post.post().id(), me.id()), PostLike.idOf(post.post().id(), me.id()),
+                        ReadModel.POSTS),
                 comment -> commands.send(new UnlikeComment(comment.post().id(), comment.comment().id(), me.id()),
-                        CommentLike.idOf(comment.comment().id(), me.id())));
+                        CommentLike.idOf(comment.comment().id(), me.id()), ReadModel.POSTS));
         return view(statuses.require(id, me));
     }
 

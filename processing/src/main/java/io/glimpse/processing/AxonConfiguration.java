@@ -1,0 +1,122 @@
+package io.glimpse.processing;
+
+import io.glimpse.processing.status.EventProcessorMonitor;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.QueryBusSpanFactory;
+import org.axonframework.queryhandling.QueryInvocationErrorHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SimpleQueryBus;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/** How Axon runs here. docs/architecture.md explains each choice. */
+@Configuration(proxyBeanMethods = false)
+class AxonConfiguration {
+
+    /**
+     * Axon 4.13's Jackson 3 serializer cannot read its own replay tokens back (AxonFramework#4160):
+     * without this, a reset projection silently never rebuilds. Polymorphic types are allowed for
+     * Axon's classes and ours only.
+     */
+    @Bean
+    Jackson3SerializerCustomizer polymorphicTypesOfAxonAndGlimpse() {
+        return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                .allowIfSubType("org.axonframework.")
+                .allowIfSubType("io.glimpse.")
+                .build());
+    }
+
+    /**
+     * Every event processor is a tracking one with one segment: one application instance needs no
+     * more, and a single token keeps "has this projection seen event N" a simple question. It has
+     * two threads, one that claims the segment and one that processes it: with one, Axon's
+     * launcher hands the segment to its own thread, and a stop that comes in between (a replay
+     * asked for while the last one starts) frees the segment without giving the thread back, so
+     * the restarted processor never claims it again (AxonFramework#2848, still in 4.13). It
+     * handles up to {@code batchSize} events per transaction while it catches up or replays. Not
+     * Axon's pooled streaming processor: its coordinator hands a work package at most 1,024 events
+     * and then pauses 100 ms, which capped a replay near 10,000 events per second however fast the
+     * handlers were. A tracking processor on the embedded event store is woken by
+     * each local commit, so a write's read-your-writes wait is not a polling delay, and it reads
+     * that store through {@link ReadAheadEventSource}, which reads and deserializes on a thread of
+     * its own. (Axon Server's connector streams ahead by itself.)
+     *
+     * <p>Stopping a processor waits {@code stopTimeout} for its batch rather than Axon's default
+     * 5 s: after that Axon interrupts the thread, and an interrupt during H2's file I/O closes the
+     * embedded database for the whole application. A failing handler propagates its error, so the
+     * processor retries the event with back-off (or dead-letters it) instead of logging and
+     * skipping it.
+     */
+    @Bean
+    ConfigurerModule eventProcessingDefaults(ProcessorProperties settings) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .usingTrackingEventProcessors()
+                .configureDefaultStreamableMessageSource(config -> config.eventStore() instanceof EmbeddedEventStore store
+                        ? new ReadAheadEventSource(store, settings.batchSize())
+                        : config.eventStore())
+                .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
+                        .forParallelProcessing(2)
+                        .andInitialSegmentsCount(1)
+                        .andBatchSize(settings.batchSize())
+                        .andWorkerTerminationTimeout(settings.stopTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance()));
+    }
+
+    /** Event processors report to {@link EventProcessorMonitor}, not to Axon's costlier per-event monitors. */
+    @Bean
+    ConfigurerModule eventProcessorMonitors(MeterRegistry registry) {
+        return configurer -> configurer.configureMessageMonitor(EventProcessor.class,
+                (config, type, name) -> new EventProcessorMonitor(registry, name));
+    }
+
+    /**
+     * The query bus as Axon's auto-configuration builds it, but without a transaction around each
+     * query: every read model is read through JDBC, which needs none, and opening a JPA transaction
+     * (an EntityManager, a connection, a commit) cost a tenth of a timeline read. With Axon Server,
+     * its own query bus (and transaction) is used instead.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    SimpleQueryBus queryBus(org.axonframework.config.Configuration axon) {
+        return SimpleQueryBus.builder()
+                .messageMonitor(axon.messageMonitor(QueryBus.class, "queryBus"))
+                .errorHandler(axon.getComponent(QueryInvocationErrorHandler.class,
+                        () -> LoggingQueryInvocationErrorHandler.builder().build()))
+                .queryUpdateEmitter(axon.getComponent(QueryUpdateEmitter.class))
+                .spanFactory(axon.getComponent(QueryBusSpanFactory.class))
+                .build();
+    }
+
+    /**
+     * Retries commands that lost an optimistic-concurrency race on an aggregate; rejections
+     * ({@code CommandRejectedException} is non-transient) are never retried.
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(ExponentialBackOffIntervalRetryScheduler.builder()
+                        .retryExecutor(Executors.newSingleThreadScheduledExecutor())
+                        .backoffFactor(20)
+                        .maxRetryCount(5)
+                        .build())
+                .build();
+    }
+}

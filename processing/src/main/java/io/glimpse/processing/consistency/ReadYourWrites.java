@@ -1,0 +1,138 @@
+package io.glimpse.processing.consistency;
+
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Read-your-writes for a client that just wrote: waits (bounded) until the event processors it
+ * names have processed everything stored so far, so that the client's next read of their read
+ * models shows its write. The caller names the processors (the read models it must see); the
+ * others catch up on their own time: a post waits for its author's views, not for the fan-out
+ * to the followers' timelines.
+ *
+ * <p>What is waited for is the position of the aggregate's newest event. On Axon Server that is
+ * the head of the event stream once the command has completed: the server numbers events as it
+ * commits them, so the head covers the command's events. The JPA store numbers them as they are
+ * inserted, so an earlier-numbered event may commit later (a processor passes over it as a gap):
+ * there the aggregate's newest event is looked up in Axon's own event entity.
+ * A failing processor is skipped: the write itself is durable. One being restarted for a replay is
+ * waited for; so is a replaying one, unless it is more than {@value #NEARLY_CAUGHT_UP} events
+ * behind: a replay about to catch up is waited for, a long one does not hold up every write until
+ * the timeout.
+ */
+@Component
+public class ReadYourWrites {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
+    private static final long POLL_NANOS = Duration.ofMillis(2).toNanos();
+    private static final long NEARLY_CAUGHT_UP = 10_000;
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+    private final EntityManagerProvider entityManagers;
+    private final Duration timeout;
+
+    ReadYourWrites(EventProcessingConfiguration processing, EventStore eventStore,
+                   EntityManagerProvider entityManagers, ConsistencyProperties properties) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+        this.entityManagers = entityManagers;
+        this.timeout = properties.timeout();
+    }
+
+    /** Waits until these processors have processed the newest event of this aggregate, which a command just stored. */
+    public void awaitAggregate(Object aggregateId, Collection<String> processorNames) {
+        if (!processorNames.isEmpty()) {
+            awaitEvent(newestEventOf(aggregateId), processorNames);
+        }
+    }
+
+    /**
+     * The global index of the aggregate's newest event, or the head when the JPA store knows none of it
+     * (a command that changed nothing stored none; the head is later or equal).
+     */
+    private long newestEventOf(Object aggregateId) {
+        TrackingToken head = eventStore.createHeadToken();
+        long headPosition = head == null ? -1 : head.position().orElse(-1);
+        if (!(head instanceof GapAwareTrackingToken)) {
+            return headPosition;
+        }
+        Long newest = entityManagers.getEntityManager()
+                .createQuery("select max(e.globalIndex) from DomainEventEntry e where e.aggregateIdentifier = :id",
+                        Long.class)
+                .setParameter("id", aggregateId.toString())
+                .getSingleResult();
+        return newest == null ? headPosition : newest;
+    }
+
+    /** Waits until these processors have processed the event with this global index. */
+    public void awaitEvent(long globalIndex, Collection<String> processorNames) {
+        if (globalIndex < 0) {
+            return;
+        }
+        List<StreamingEventProcessor> processors = processors(processorNames);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!allHaveSeen(processors, globalIndex)) {
+            if (System.nanoTime() > deadline) {
+                log.warn("{} did not reach event {} within {}; answering anyway", processorNames, globalIndex, timeout);
+                return;
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
+    }
+
+    private static boolean allHaveSeen(List<StreamingEventProcessor> processors, long globalIndex) {
+        return processors.stream()
+                .filter(processor -> !processor.isError()
+                        && (!processor.isReplaying() || isNear(processor, globalIndex)))
+                .allMatch(processor -> hasSeen(processor, globalIndex));
+    }
+
+    /**
+     * A processor that holds no segment has seen nothing yet: it is being restarted for a replay
+     * (its tables may just have been emptied) or has not claimed its token yet.
+     */
+    private static boolean hasSeen(StreamingEventProcessor processor, long globalIndex) {
+        var segments = processor.processingStatus().values();
+        return !segments.isEmpty() && segments.stream().allMatch(segment -> hasSeen(segment, globalIndex));
+    }
+
+    private static boolean isNear(StreamingEventProcessor processor, long globalIndex) {
+        return processor.processingStatus().values().stream()
+                .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= globalIndex - NEARLY_CAUGHT_UP);
+    }
+
+    /** The named streaming processors; a name no processor has is a mistake in the caller. */
+    private List<StreamingEventProcessor> processors(Collection<String> names) {
+        return names.stream()
+                .map(name -> processing.eventProcessor(name, StreamingEventProcessor.class)
+                        .orElseThrow(() -> new IllegalArgumentException("No streaming event processor named " + name)))
+                .toList();
+    }
+
+    private static boolean hasSeen(EventTrackerStatus segment, long globalIndex) {
+        if (segment.isErrorState()) {
+            return true;
+        }
+        TrackingToken token = WrappedToken.unwrapLowerBound(segment.getTrackingToken());
+        if (token instanceof GapAwareTrackingToken gapAware) {
+            // A gap is an event the processor passed before its transaction had committed.
+            return gapAware.getIndex() >= globalIndex && !gapAware.getGaps().contains(globalIndex);
+        }
+        return token != null && token.position().orElse(-1) >= globalIndex;
+    }
+}
