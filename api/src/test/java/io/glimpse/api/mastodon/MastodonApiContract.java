@@ -256,6 +256,8 @@ public abstract class MastodonApiContract extends ApiTest {
         assertThat(get("/api/v1/statuses/not-an-id", null, 404)).containsEntry("error", "Record not found");
         assertThat(get("/api/v1/notifications/unread_count", null, 401)).containsEntry("error", "The access token is invalid");
         assertThat(get("/api/v1/statuses/" + UUID.randomUUID(), "forged-token", 401)).containsKey("error");
+        assertThat(get("/api/v1/bookmarks", null, 404)).containsKey("error"); // not offered, whoever asks
+        assertThat(get("/api/v1/bookmarks", token, 404)).containsKey("error");
         http.get().uri("/api/v1/statuses/" + UUID.randomUUID()).exchange().expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON);
     }

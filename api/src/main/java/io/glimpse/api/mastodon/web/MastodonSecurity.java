@@ -8,6 +8,9 @@ import io.glimpse.api.ratelimit.RateLimitFilter;
 import io.glimpse.api.ratelimit.RateLimitHeaders;
 import io.glimpse.api.security.AccessTokens;
 import io.glimpse.api.security.Sessions;
+import io.glimpse.api.security.UnmappedRequestMatcher;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,7 +43,9 @@ class MastodonSecurity {
     @Order(1)
     SecurityFilterChain mastodonApi(HttpSecurity http, OAuthTokens tokens, AccessTokens jwts, Sessions sessions,
                                     GlimpseProperties properties, MastodonSecurityErrors errors,
-                                    RateLimitFilter rateLimits) throws Exception {
+                                    RateLimitFilter rateLimits,
+                                    @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers)
+            throws Exception {
         MastodonTokenFilter tokenFilter = new MastodonTokenFilter(tokens, jwts, sessions, properties, errors);
         return http
                 .securityMatcher(MastodonPaths.ALL)
@@ -69,6 +74,8 @@ class MastodonSecurity {
                                 "/api/v1/accounts/*/following", "/api/v1/statuses/*", "/api/v1/statuses/*/context",
                                 "/api/v1/statuses/*/favourited_by", "/api/v1/timelines/public",
                                 "/api/v1/timelines/tag/*", "/api/v2/search").permitAll()
+                        // an endpoint Glimpse does not offer is 404 (or 405), not 401, to anyone
+                        .requestMatchers(new UnmappedRequestMatcher(controllers)).permitAll()
                         .anyRequest().hasRole(USER))
                 .build();
     }
