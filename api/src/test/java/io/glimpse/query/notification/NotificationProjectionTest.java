@@ -41,12 +41,15 @@ class NotificationProjectionTest {
 
     @BeforeEach
     void givenTwoAccounts() {
+        projection = context.getBean(NotificationProjection.class);
         for (UUID id : List.of(ann, bob)) {
             String name = "np_" + id.toString().substring(0, 8);
-            feed(context.getBean(UserProjection.class), new UserRegistered(id, name, name + "@example.com", "h", name));
+            UserRegistered registered = new UserRegistered(id, name, name + "@example.com", "h", name);
+            // The users read model shows the actor; the projection itself learns whom a mention can name.
+            feed(context.getBean(UserProjection.class), registered);
+            feed(projection, registered);
         }
         annsName = "np_" + ann.toString().substring(0, 8);
-        projection = context.getBean(NotificationProjection.class);
     }
 
     @Test

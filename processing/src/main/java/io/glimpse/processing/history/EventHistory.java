@@ -70,8 +70,12 @@ public class EventHistory {
         if (head <= filter.after() || filter.limit() != null && filter.limit() == 0) {
             return;
         }
+        TrackingToken start = start(filter, headToken);
+        if (start != null && start.position().orElse(-1) >= head) {
+            return; // nothing stored after the start (a 'from' in the future)
+        }
         long written = 0;
-        try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(start(filter, headToken))) {
+        try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(start)) {
             while (events.hasNextAvailable(QUIET_SECONDS, TimeUnit.SECONDS)) {
                 TrackedEventMessage<?> event = events.nextAvailable();
                 long position = event.trackingToken().position().orElse(-1);
