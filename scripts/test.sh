@@ -14,3 +14,5 @@ fi
 ./mvnw -B -ntp verify "$@"
 # The web site in a real browser, against the jar just built (see README, "Web frontend").
 scripts/test-web.sh
+# The Mastodon client API driven by masto.js, against the same jar (docs/mastodon-api.md).
+scripts/test-mastodon-clients.sh

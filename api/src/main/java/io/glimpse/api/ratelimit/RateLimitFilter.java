@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -16,14 +17,16 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Applies the rate limits to {@code /api/**}. It runs in the security filter chain right after
+ * Applies the rate limits to {@code /api/**} and {@code /oauth/**}. It runs in the security filter chain right after
  * the bearer-token filter (SecurityConfiguration), so it knows the caller, and before
  * authorization, so that calls refused with 401 or 403 count too. Health probes, metrics, the API
  * documents and media files are not limited.
  */
 public final class RateLimitFilter extends OncePerRequestFilter {
 
-    private static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+    private static final RequestMatcher API = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/oauth/**")); // the Mastodon API's OAuth
 
     private final boolean enabled;
     private final RateLimiter limiter;

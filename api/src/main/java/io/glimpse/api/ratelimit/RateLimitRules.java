@@ -4,6 +4,7 @@ import io.glimpse.api.security.AuthenticatedUser;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.util.ArrayList;
@@ -13,8 +14,10 @@ import java.util.List;
  * Which limits a call to the API counts against, most specific first, so that a call refused by a
  * narrow limit (login, uploads) does not also spend the caller's general budget.
  * <ul>
- *   <li>{@code POST /api/auth/login}: {@code login}, per client address, also when a token is sent;</li>
- *   <li>{@code POST /api/auth/register}: {@code sign-up}, per client address, likewise;</li>
+ *   <li>{@code POST /api/auth/login}, and the Mastodon API's {@code POST /oauth/token} and
+ *       {@code POST /oauth/authorize}: {@code login}, per client address, also when a token is sent;</li>
+ *   <li>{@code POST /api/auth/register} and Mastodon's {@code POST /api/v1/accounts}: {@code sign-up},
+ *       per client address, likewise;</li>
  *   <li>a multipart request with a token: {@code uploads}, per account. Every upload endpoint
  *       takes multipart (POST /api/posts with images, PUT /api/users/{username}/avatar), and
  *       an upload sent any other way is refused with 415 before anything is stored;</li>
@@ -24,10 +27,14 @@ import java.util.List;
  */
 final class RateLimitRules {
 
-    private static final RequestMatcher LOGIN = PathPatternRequestMatcher.withDefaults()
-            .matcher(HttpMethod.POST, "/api/auth/login");
-    private static final RequestMatcher SIGN_UP = PathPatternRequestMatcher.withDefaults()
-            .matcher(HttpMethod.POST, "/api/auth/register");
+    /** Also the Mastodon API's logins (its login page and token endpoint) and sign-up. */
+    private static final RequestMatcher LOGIN = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/auth/login"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/oauth/token"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/oauth/authorize"));
+    private static final RequestMatcher SIGN_UP = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/auth/register"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/accounts"));
 
     private final RateLimit login;
     private final RateLimit signUp;

@@ -11,11 +11,11 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * answer them truthfully: 404 for an unknown route, 405 for a wrong method, 415 for a wrong
  * content type, rather than 401 to anyone who is not logged in. No handler runs for them.
  */
-class UnmappedRequestMatcher implements RequestMatcher {
+public class UnmappedRequestMatcher implements RequestMatcher {
 
     private final RequestMappingHandlerMapping controllers;
 
-    UnmappedRequestMatcher(RequestMappingHandlerMapping controllers) {
+    public UnmappedRequestMatcher(RequestMappingHandlerMapping controllers) {
         this.controllers = controllers;
     }
 

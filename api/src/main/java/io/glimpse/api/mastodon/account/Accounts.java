@@ -1,0 +1,60 @@
+package io.glimpse.api.mastodon.account;
+
+import io.glimpse.api.security.AuthenticatedUser;
+import io.glimpse.api.web.Queries;
+import io.glimpse.query.social.Relation;
+import io.glimpse.query.social.SocialQueries.FindRelation;
+import io.glimpse.query.user.UserQueries.FindUserById;
+import io.glimpse.query.user.UserView;
+import io.glimpse.api.mastodon.web.MastodonException;
+import org.springframework.stereotype.Component;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Users by their Mastodon account id (the Glimpse user id), as a viewer may see them. */
+@Component
+public class Accounts {
+
+    private final Queries queries;
+
+    Accounts(Queries queries) {
+        this.queries = queries;
+    }
+
+    public Optional<UserView> find(UUID userId) {
+        return queries.optional(new FindUserById(userId), UserView.class);
+    }
+
+    /** Each distinct user once: a page of statuses names the same few authors many times. */
+    public Map<UUID, UserView> findAll(Collection<UUID> userIds) {
+        Map<UUID, UserView> found = new HashMap<>();
+        userIds.stream().distinct().forEach(id -> find(id).ifPresent(user -> found.put(id, user)));
+        return found;
+    }
+
+    /** The account as the viewer sees it: one who blocks the viewer does not exist for them (404). */
+    public UserView requireVisible(String id, AuthenticatedUser viewer) {
+        UserView user = find(parse(id)).orElseThrow(MastodonException::notFound);
+        if (viewer != null && !viewer.id().equals(user.id()) && relation(viewer, user.id()).blocksMe()) {
+            throw MastodonException.notFound();
+        }
+        return user;
+    }
+
+    public Relation relation(AuthenticatedUser viewer, UUID userId) {
+        return queries.one(new FindRelation(viewer.id(), userId), Relation.class);
+    }
+
+    /** A Mastodon id that is no Glimpse id names nothing here. */
+    public static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException notAnId) {
+            throw MastodonException.notFound();
+        }
+    }
+}
