@@ -4,7 +4,6 @@ import io.glimpse.api.support.EmbeddedGlimpse;
 import io.glimpse.events.post.PostEvent.PostCreated;
 import io.glimpse.events.social.RelationshipEvent.UserFollowed;
 import io.glimpse.events.social.RelationshipEvent.UserUnfollowed;
-import io.glimpse.query.batch.BatchedWrites;
 import io.glimpse.query.batch.RecordingJdbcOperations;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -38,7 +37,7 @@ class TimelineProjectionTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    BatchedWrites writes;
+    TimelineWriter writer;
     @Autowired
     DataSource dataSource;
     @Autowired
@@ -52,7 +51,7 @@ class TimelineProjectionTest {
     private TimelineProjection projection;
 
     private void givenTheProjection() {
-        store = SqlTimelineStore.on(dataSource, jdbc, writes);
+        store = new SqlTimelineStore(jdbc, writer);
         projection = new TimelineProjection(store, sources, properties());
     }
 
@@ -116,8 +115,8 @@ class TimelineProjectionTest {
         List<UUID> authors = IntStream.range(0, 3).mapToObj(i -> UUID.randomUUID()).toList();
         authors.forEach(author -> followers(author, 1));
         List<String> sent = new ArrayList<>();
-        BatchedWrites recorded = new BatchedWrites(RecordingJdbcOperations.of(jdbcOperations, sent));
-        projection = new TimelineProjection(SqlTimelineStore.on(dataSource, jdbc, recorded),
+        TimelineWriter recorded = new TimelineWriter(RecordingJdbcOperations.of(jdbcOperations, sent), dataSource);
+        projection = new TimelineProjection(new SqlTimelineStore(jdbc, recorded),
                 new TimelineSources(jdbc, recorded), properties());
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
         batch.attachTransaction(transactions);

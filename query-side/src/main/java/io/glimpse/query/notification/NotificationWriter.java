@@ -1,26 +1,22 @@
 package io.glimpse.query.notification;
 
 import io.glimpse.query.batch.ChangeBatch;
+import io.glimpse.query.batch.RemovalsFirst;
 import io.glimpse.query.batch.Statements;
 import io.glimpse.query.notification.NotificationChange.Added;
 import io.glimpse.query.notification.NotificationChange.Removal;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 
 import static io.glimpse.query.user.UserViewRepository.utc;
 
 /**
  * Applies a batch of {@link NotificationChange}s: first every removal, as one JDBC batch per kind,
- * then every notification added that no later removal in the batch takes back, as one JDBC batch.
- * A removal takes back the batch's own notifications before it in memory and those written
- * before the batch in SQL; one added after it stays, since the removals run first. That is what
- * applying them one by one in event order would give, for any sequence: a like, an unlike and a
- * like again leave the second like's notification.
+ * then every notification added that no later removal in the batch takes back, as one JDBC batch
+ * ({@link RemovalsFirst}): a like, an unlike and a like again leave the second like's notification.
  */
 @Component
 class NotificationWriter {
@@ -41,18 +37,15 @@ class NotificationWriter {
     }
 
     private void write(List<NotificationChange> changes) {
-        List<Added> added = new ArrayList<>();
-        Map<String, List<Object[]>> removals = new LinkedHashMap<>();
+        RemovalsFirst<UUID, Added> notifications = new RemovalsFirst<>();
         for (NotificationChange change : changes) {
-            if (change instanceof Added notification) {
-                added.add(notification);
+            if (change instanceof Added added) {
+                notifications.add(added.id(), added);
             } else if (change instanceof Removal removal) {
-                added.removeIf(removal::removes);
-                removals.computeIfAbsent(removal.sql(), sql -> new ArrayList<>()).add(removal.parameters());
+                notifications.removeAll(removal::removes, removal.sql(), removal.parameters());
             }
         }
-        removals.forEach((sql, parameters) -> Statements.run(jdbc, sql, parameters));
-        Statements.run(jdbc, INSERT, added.stream().map(n -> new Object[]{n.id(), n.recipientId(), n.type().name(),
-                n.actorId(), n.postId(), n.commentId(), utc(n.at())}).toList());
+        Statements.run(jdbc, INSERT, notifications.removeThenAdditions(jdbc).stream().map(n -> new Object[]{
+                n.id(), n.recipientId(), n.type().name(), n.actorId(), n.postId(), n.commentId(), utc(n.at())}).toList());
     }
 }
