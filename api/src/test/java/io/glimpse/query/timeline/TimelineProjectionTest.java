@@ -2,6 +2,8 @@ package io.glimpse.query.timeline;
 
 import io.glimpse.api.support.EmbeddedGlimpse;
 import io.glimpse.events.post.PostEvent.PostCreated;
+import io.glimpse.events.post.PostEvent.PostDeleted;
+import io.glimpse.events.social.RelationshipEvent.UserBlocked;
 import io.glimpse.events.social.RelationshipEvent.UserFollowed;
 import io.glimpse.events.social.RelationshipEvent.UserUnfollowed;
 import io.glimpse.query.batch.RecordingJdbcOperations;
@@ -106,6 +108,35 @@ class TimelineProjectionTest {
         assertThat(postsIn(author)).containsExactly(second, first);
         assertThat(postsIn(stays)).as("the first post by backfill, the second by fan-out").containsExactly(second, first);
         assertThat(postsIn(leaves)).as("the first post taken out by the unfollow, the second never brought").isEmpty();
+    }
+
+    /**
+     * Removals are written before additions, so one that comes after an addition in the batch
+     * takes it back in memory: a post created and deleted leaves no entry; an unfollow, a block
+     * lifted by nothing, and a follow again bring the author's posts back by backfill.
+     */
+    @Test
+    void inOneBatchAPostCreatedAndDeletedLeavesNothingAndARefollowBringsThePostsBack() {
+        givenTheProjection();
+        UUID author = UUID.randomUUID();
+        UUID fan = UUID.randomUUID();
+        UUID blocked = UUID.randomUUID();
+        feed(projection, new UserFollowed(fan, author), new UserFollowed(blocked, author));
+        UUID kept = post(author);
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        batch.attachTransaction(transactions);
+        UUID brief = post(author);
+        feed(projection, new PostDeleted(brief, author, author));
+        feed(projection, new UserUnfollowed(fan, author), new UserFollowed(fan, author));
+        UUID later = post(author);
+        feed(projection, new UserBlocked(author, blocked), new UserUnfollowed(blocked, author));
+        batch.commit();
+
+        assertThat(postsIn(author)).containsExactly(later, kept);
+        assertThat(postsIn(fan)).as("the first post by backfill, the last by fan-out").containsExactly(later, kept);
+        assertThat(postsIn(blocked)).as("the block took the author's posts out, the batch's own too").isEmpty();
+        assertThat(jdbc.sql("select count(*) from timeline_post where post_id = ?").param(brief).query(Long.class)
+                .single()).isZero();
     }
 
     /** On PostgreSQL every run is a round trip: a batch of posts must not cost two per post. */
