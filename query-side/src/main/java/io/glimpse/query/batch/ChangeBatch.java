@@ -5,6 +5,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -20,12 +21,15 @@ import java.util.function.Consumer;
  */
 public final class ChangeBatch<C> {
 
+    private static final AtomicLong INSTANCES = new AtomicLong();
+
+    /** Unique per instance: two writers of one read model (a test's and the application's) never share a batch. */
     private final String key;
     private final Consumer<List<C>> writer;
 
-    /** {@code name} tells this batch apart from other read models' in the same unit of work. */
+    /** {@code name} says whose batch it is (the key also tells instances apart). */
     public ChangeBatch(String name, Consumer<List<C>> writer) {
-        this.key = ChangeBatch.class.getName() + "." + name;
+        this.key = ChangeBatch.class.getName() + "." + name + "#" + INSTANCES.incrementAndGet();
         this.writer = writer;
     }
 
