@@ -8,11 +8,15 @@ import io.glimpse.events.like.LikeEvent.CommentUnliked;
 import io.glimpse.events.like.LikeEvent.PostLiked;
 import io.glimpse.events.like.LikeEvent.PostUnliked;
 import io.glimpse.events.post.PostEvent.PostCreated;
+import io.glimpse.events.post.PostEvent.PostDeleted;
 import io.glimpse.events.social.RelationshipEvent.UserFollowed;
 import io.glimpse.events.social.RelationshipEvent.UserUnfollowed;
 import io.glimpse.events.user.UserEvent.UserRegistered;
 import io.glimpse.query.notification.NotificationView.Type;
 import io.glimpse.query.user.UserProjection;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +37,8 @@ class NotificationProjectionTest {
     ApplicationContext context;
     @Autowired
     NotificationRepository notifications;
+    @Autowired
+    TransactionManager transactions;
 
     private final UUID ann = UUID.randomUUID();
     private final UUID bob = UUID.randomUUID();
@@ -113,6 +119,29 @@ class NotificationProjectionTest {
         UUID id = inbox(ann).get(0).id();
         assertThat(notifications.belongsTo(id, ann)).isTrue();
         assertThat(notifications.belongsTo(id, bob)).isFalse();
+    }
+
+    /**
+     * In one batch the removals are written before the additions: what they take back of the
+     * batch's own is dropped before it is written, and what comes after them stays.
+     */
+    @Test
+    void inOneBatchARemovalTakesBackOnlyWhatCameBeforeIt() {
+        UUID liked = UUID.randomUUID();
+        UUID deleted = UUID.randomUUID();
+        UUID comment = UUID.randomUUID();
+        feed(projection, new UserFollowed(bob, ann));
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        batch.attachTransaction(transactions);
+        feed(projection, new PostLiked(liked, ann, bob), new PostUnliked(liked, ann, bob), new PostLiked(liked, ann, bob),
+                new UserUnfollowed(bob, ann), new UserFollowed(bob, ann), new UserUnfollowed(bob, ann),
+                new CommentAdded(comment, deleted, ann, bob, "x", List.of()), new CommentLiked(comment, deleted, ann, bob),
+                new PostDeleted(deleted, ann, ann),
+                new CommentLiked(UUID.randomUUID(), liked, ann, bob));
+        batch.commit();
+
+        assertThat(inbox(ann)).extracting(NotificationView::type, n -> n.post().id())
+                .containsExactlyInAnyOrder(tuple(Type.LIKE, liked), tuple(Type.COMMENT_LIKE, liked));
     }
 
     private List<NotificationView> inbox(UUID recipient) {

@@ -191,6 +191,129 @@ class PostsProjectionTest {
         assertThat(post(fan).likesCount()).isEqualTo(1);
     }
 
+    /** Like, unlike, like: one like, counted once; unlike then like of an earlier like: still one. */
+    @Test
+    void inOneBatchLikesTurnedOnAndOffCountWhatTheyEndAt() {
+        UUID other = UUID.randomUUID();
+        feed(posts(), new PostCreated(other, author, "Other", List.of(), List.of(), List.of()));
+        feed(bean(LIKES), new PostLiked(other, author, fan));
+        inOneBatch(() -> {
+            feed(bean(LIKES), new PostLiked(postId, author, fan), new PostUnliked(postId, author, fan),
+                    new PostLiked(postId, author, fan));
+            feed(bean(LIKES), new PostUnliked(other, author, fan), new PostLiked(other, author, fan));
+        });
+
+        assertThat(post(fan)).satisfies(post -> {
+            assertThat(post.likesCount()).isEqualTo(1);
+            assertThat(post.likedByMe()).isTrue();
+        });
+        assertThat(posts.find(other, fan).orElseThrow()).satisfies(post -> {
+            assertThat(post.likesCount()).isEqualTo(1);
+            assertThat(post.likedByMe()).isTrue();
+        });
+        assertThat(likeRows(postId)).isEqualTo(1);
+    }
+
+    /** Created, tagged, liked, commented and deleted within one batch: nothing of it is left, no counter moved. */
+    @Test
+    void aPostCreatedAndDeletedInOneBatchLeavesNothing() {
+        UUID brief = UUID.randomUUID();
+        UUID commentId = UUID.randomUUID();
+        inOneBatch(() -> {
+            feed(posts(), new PostCreated(brief, author, "Brief #x", List.of("x"), List.of(),
+                    List.of(new MediaAttachment(UUID.randomUUID(), "image/png", 10, 10))));
+            feed(bean(LIKES), new PostLiked(brief, author, fan));
+            feed(bean(COMMENTS), new CommentAdded(commentId, brief, author, fan, "Hi", List.of()));
+            feed(bean(LIKES), new CommentLiked(commentId, brief, fan, author));
+            feed(posts(), new PostEdited(brief, author, "Brief #y", List.of("y"), List.of()));
+            feed(posts(), new PostDeleted(brief, author, author));
+        });
+
+        assertThat(posts.find(brief, null)).isEmpty();
+        for (String table : List.of("post_tag", "post_media", "post_like", "comment_view")) {
+            assertThat(jdbc.sql("select count(*) from " + table + " where post_id = ?").param(brief).query(Long.class)
+                    .single()).as(table).isZero();
+        }
+        assertThat(jdbc.sql("select count(*) from comment_like where comment_id = ?").param(commentId)
+                .query(Long.class).single()).isZero();
+    }
+
+    /** A comment added and deleted in one batch, next to one that stays: the count is the one that stays. */
+    @Test
+    void aCommentAddedAndDeletedInOneBatchIsNotCounted() {
+        UUID gone = UUID.randomUUID();
+        UUID stays = UUID.randomUUID();
+        inOneBatch(() -> {
+            feed(bean(COMMENTS), new CommentAdded(gone, postId, author, fan, "Oops", List.of()),
+                    new CommentAdded(stays, postId, author, fan, "Fine", List.of()));
+            feed(bean(LIKES), new CommentLiked(gone, postId, fan, author));
+            feed(bean(COMMENTS), new CommentDeleted(gone, postId, fan, fan));
+            feed(bean(LIKES), new CommentLiked(stays, postId, fan, author));
+        });
+
+        assertThat(post(null).commentsCount()).isEqualTo(1);
+        assertThat(comments.find(postId, gone, null)).isEmpty();
+        assertThat(comments.find(postId, stays, author).orElseThrow()).satisfies(comment -> {
+            assertThat(comment.likesCount()).isEqualTo(1);
+            assertThat(comment.likedByMe()).isTrue();
+        });
+    }
+
+    /** Two edits in one batch: the last one's caption and tags, and nothing of the first's. */
+    @Test
+    void twoEditsInOneBatchLeaveTheLast() {
+        inOneBatch(() -> feed(posts(), new PostEdited(postId, author, "One #one", List.of("one", "uno"), List.of()),
+                new PostEdited(postId, author, "Two #two", List.of("two"), List.of())));
+
+        assertThat(post(null)).satisfies(post -> {
+            assertThat(post.caption()).isEqualTo("Two #two");
+            assertThat(post.tags()).containsExactly("two");
+        });
+    }
+
+    /**
+     * An account deleted in the batch it posted, liked and commented in: its posts, likes and
+     * comments go, those before the batch and those in it, and the counters of others' posts with them.
+     */
+    @Test
+    void anAccountDeletedInTheBatchItWroteInTakesAllOfItWithIt() {
+        UUID fansPost = UUID.randomUUID();
+        UUID authorsLatest = UUID.randomUUID();
+        feed(posts(), new PostCreated(fansPost, fan, "Mine", List.of(), List.of(), List.of()));
+        feed(bean(LIKES), new PostLiked(fansPost, fan, author));
+        inOneBatch(() -> {
+            feed(posts(), new PostCreated(authorsLatest, author, "Last words #bye", List.of("bye"), List.of(),
+                    List.of()));
+            feed(bean(LIKES), new PostLiked(authorsLatest, author, fan));
+            feed(bean(COMMENTS), new CommentAdded(UUID.randomUUID(), fansPost, fan, author, "Hi", List.of()));
+            feed(posts(), new PostEdited(postId, author, "Edited #late", List.of("late"), List.of()));
+            UserDeleted gone = new UserDeleted(author, author);
+            for (Object projection : List.of(posts(), bean(COMMENTS), bean(LIKES))) {
+                feed(projection, gone);
+            }
+        });
+
+        assertThat(posts.find(postId, null)).isEmpty();
+        assertThat(posts.find(authorsLatest, null)).isEmpty();
+        assertThat(jdbc.sql("select count(*) from post_tag where post_id in (?, ?)").params(postId, authorsLatest)
+                .query(Long.class).single()).as("no tags of an edit after the account went").isZero();
+        assertThat(posts.find(fansPost, null).orElseThrow()).satisfies(post -> {
+            assertThat(post.likesCount()).isZero();
+            assertThat(post.commentsCount()).isZero();
+        });
+    }
+
+    private void inOneBatch(Runnable events) {
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        batch.attachTransaction(transactions);
+        events.run();
+        batch.commit();
+    }
+
+    private long likeRows(UUID post) {
+        return jdbc.sql("select count(*) from post_like where post_id = ?").param(post).query(Long.class).single();
+    }
+
     private PostView post(UUID viewer) {
         return posts.find(postId, viewer).orElseThrow();
     }

@@ -1,6 +1,5 @@
 package io.glimpse.query.timeline;
 
-import io.glimpse.query.batch.BatchedWrites;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -8,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import javax.sql.DataSource;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,16 +17,14 @@ abstract class SqlTimelineStoreContract extends TimelineStoreContract {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    BatchedWrites writes;
-    @Autowired
-    DataSource dataSource;
+    TimelineWriter writer;
 
     @Autowired
     TransactionManager transactions;
 
     @Override
     TimelineStore store() {
-        return SqlTimelineStore.on(dataSource, jdbc, writes);
+        return new SqlTimelineStore(jdbc, writer);
     }
 
     /** In a processor's batch the entries go together when it commits, duplicates among them. */

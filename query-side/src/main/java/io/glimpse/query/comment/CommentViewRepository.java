@@ -1,10 +1,10 @@
 package io.glimpse.query.comment;
 
-import io.glimpse.query.batch.BatchedWrites;
-import io.glimpse.query.batch.Counter;
 import io.glimpse.query.paging.Cursor;
 import io.glimpse.query.paging.Keyset;
+import io.glimpse.query.post.PostChange;
 import io.glimpse.query.post.PostView.AuthorView;
+import io.glimpse.query.post.PostWriter;
 import io.glimpse.query.social.BlockPolicy;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,44 +39,29 @@ public class CommentViewRepository {
             rs.getObject("created_at", OffsetDateTime.class).toInstant(),
             Optional.ofNullable(rs.getObject("edited_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null));
 
-    private static final Counter COMMENTS = new Counter("post_view", "comments_count");
-
     private final JdbcClient jdbc;
-    private final BatchedWrites writes;
+    private final PostWriter writer;
 
-    public CommentViewRepository(JdbcClient jdbc, BatchedWrites writes) {
+    public CommentViewRepository(JdbcClient jdbc, PostWriter writer) {
         this.jdbc = jdbc;
-        this.writes = writes;
+        this.writer = writer;
     }
 
     public void add(UUID commentId, UUID postId, UUID authorId, String text, Instant at) {
-        writes.update("""
-                insert into comment_view (id, post_id, author_id, text, created_at)
-                select ?, ?, ?, ?, ? where exists (select 1 from post_view where id = ?)""",
-                commentId, postId, authorId, text, utc(at), postId)
-                .concerns(commentId, postId)
-                .moves(COMMENTS, postId, +1);
+        writer.record(new PostChange.CommentAdded(commentId, postId, authorId, text, at));
     }
 
     public void edit(UUID commentId, String text, Instant at) {
-        writes.update("update comment_view set text = ?, edited_at = ? where id = ?", text, utc(at), commentId)
-                .concerns(commentId);
+        writer.record(new PostChange.CommentEdited(commentId, text, at));
     }
 
     public void delete(UUID commentId, UUID postId) {
-        writes.update("delete from comment_like where comment_id = ?", commentId).concerns(commentId);
-        writes.update("delete from comment_view where id = ?", commentId).concerns(commentId).moves(COMMENTS, postId, -1);
+        writer.record(new PostChange.CommentDeleted(commentId, postId));
     }
 
     /** A deleted account's comments leave, and with them their share of every post's count. */
     public void deleteAllBy(UUID authorId) {
-        writes.update("""
-                update post_view set comments_count = comments_count
-                    - (select count(*) from comment_view c where c.post_id = post_view.id and c.author_id = ?)
-                 where id in (select post_id from comment_view where author_id = ?)""", authorId, authorId);
-        writes.update("delete from comment_like where comment_id in (select id from comment_view where author_id = ?)",
-                authorId);
-        writes.update("delete from comment_view where author_id = ?", authorId);
+        writer.record(new PostChange.CommenterGone(authorId));
     }
 
     public Optional<CommentView> find(UUID postId, UUID commentId, UUID viewerId) {

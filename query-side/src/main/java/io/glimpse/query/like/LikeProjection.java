@@ -5,7 +5,7 @@ import io.glimpse.events.like.LikeEvent.CommentUnliked;
 import io.glimpse.events.like.LikeEvent.PostLiked;
 import io.glimpse.events.like.LikeEvent.PostUnliked;
 import io.glimpse.events.user.UserEvent.UserDeleted;
-import io.glimpse.query.like.LikeRepository.Target;
+import io.glimpse.query.post.PostChange.Target;
 import io.glimpse.query.post.PostProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

@@ -1,6 +1,5 @@
 package io.glimpse.query.notification;
 
-import io.glimpse.query.batch.BatchedWrites;
 import io.glimpse.query.notification.NotificationView.CommentRef;
 import io.glimpse.query.notification.NotificationView.PostRef;
 import io.glimpse.query.notification.NotificationView.Type;
@@ -53,11 +52,11 @@ public class NotificationRepository {
 
     private final JdbcClient jdbc;
 
-    private final BatchedWrites writes;
+    private final NotificationWriter writer;
 
-    public NotificationRepository(JdbcClient jdbc, BatchedWrites writes) {
+    public NotificationRepository(JdbcClient jdbc, NotificationWriter writer) {
         this.jdbc = jdbc;
-        this.writes = writes;
+        this.writer = writer;
     }
 
     /** Adds a notification unless it would tell users about themselves; {@link NotificationIds} gives its id. */
@@ -67,9 +66,7 @@ public class NotificationRepository {
             return;
         }
         UUID id = NotificationIds.of(eventId, recipientId, type, at);
-        writes.update("""
-                insert into notification (id, recipient_id, type, actor_id, post_id, comment_id, created_at)
-                values (?, ?, ?, ?, ?, ?, ?)""", id, recipientId, type.name(), actorId, postId, commentId, utc(at));
+        writer.record(new NotificationChange.Added(id, recipientId, type, actorId, postId, commentId, at));
     }
 
     /**
@@ -78,23 +75,19 @@ public class NotificationRepository {
      * actor has few notifications for one recipient, so the actor's index finds it.
      */
     public void removeCausedBy(Type type, UUID actorId, UUID recipientId, UUID postId, UUID commentId) {
-        writes.update("""
-                delete from notification
-                 where actor_id = ? and recipient_id = ? and type = ?
-                   and post_id is not distinct from ? and comment_id is not distinct from ?""",
-                actorId, recipientId, type.name(), postId, commentId);
+        writer.record(new NotificationChange.Undone(type, actorId, recipientId, postId, commentId));
     }
 
     public void removeAboutPost(UUID postId) {
-        writes.update("delete from notification where post_id = ?", postId);
+        writer.record(new NotificationChange.AboutPostRemoved(postId));
     }
 
     public void removeAboutComment(UUID postId, UUID commentId) {
-        writes.update("delete from notification where post_id = ? and comment_id = ?", postId, commentId);
+        writer.record(new NotificationChange.AboutCommentRemoved(postId, commentId));
     }
 
     public void removeInvolving(UUID userId) {
-        writes.update("delete from notification where recipient_id = ? or actor_id = ?", userId, userId);
+        writer.record(new NotificationChange.InvolvingRemoved(userId));
     }
 
     public void deleteAll() {

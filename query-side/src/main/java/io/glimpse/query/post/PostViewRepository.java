@@ -1,7 +1,6 @@
 package io.glimpse.query.post;
 
 import io.glimpse.events.post.MediaAttachment;
-import io.glimpse.query.batch.BatchedWrites;
 import io.glimpse.query.paging.Cursor;
 import io.glimpse.query.paging.Keyset;
 import io.glimpse.query.post.PostView.AuthorView;
@@ -40,69 +39,37 @@ public class PostViewRepository {
               from post_view p join user_view u on u.id = p.author_id""";
 
     private final JdbcClient jdbc;
-    private final BatchedWrites writes;
+    private final PostWriter writer;
 
-    public PostViewRepository(JdbcClient jdbc, BatchedWrites writes) {
+    public PostViewRepository(JdbcClient jdbc, PostWriter writer) {
         this.jdbc = jdbc;
-        this.writes = writes;
+        this.writer = writer;
     }
 
     public void insert(UUID postId, UUID authorId, String caption, List<String> tags, List<MediaAttachment> media,
                        Instant createdAt) {
-        writes.update("insert into post_view (id, author_id, caption, created_at) values (?, ?, ?, ?)",
-                postId, authorId, caption, utc(createdAt)).concerns(postId);
-        insertTags(postId, tags);
-        for (int position = 0; position < media.size(); position++) {
-            MediaAttachment image = media.get(position);
-            writes.update("""
-                    insert into post_media (media_id, post_id, position, content_type, width, height, status)
-                    values (?, ?, ?, ?, ?, ?, 'PROCESSING')""",
-                    image.mediaId(), postId, position, image.contentType(), image.width(), image.height())
-                    .concerns(postId, image.mediaId());
-        }
+        writer.record(new PostChange.Created(postId, authorId, caption, tags, media, createdAt));
     }
 
     public void edit(UUID postId, String caption, List<String> tags, Instant editedAt) {
-        writes.update("update post_view set caption = ?, edited_at = ? where id = ?", caption, utc(editedAt), postId)
-                .concerns(postId);
-        writes.update("delete from post_tag where post_id = ?", postId).concerns(postId);
-        insertTags(postId, tags);
-    }
-
-    private void insertTags(UUID postId, List<String> tags) {
-        for (int position = 0; position < tags.size(); position++) {
-            writes.update("insert into post_tag (post_id, tag, position) values (?, ?, ?)",
-                    postId, tags.get(position), position).concerns(postId);
-        }
+        writer.record(new PostChange.Edited(postId, caption, tags, editedAt));
     }
 
     public void mediaReady(UUID mediaId, String url, String originalUrl, String thumbnailUrl, int width, int height) {
-        writes.update("""
-                update post_media set status = 'READY', url = ?, original_url = ?, thumbnail_url = ?,
-                       width = ?, height = ?, content_type = 'image/jpeg'
-                 where media_id = ?""", url, originalUrl, thumbnailUrl, width, height, mediaId);
+        writer.record(new PostChange.MediaReady(mediaId, url, originalUrl, thumbnailUrl, width, height));
     }
 
     public void mediaFailed(UUID mediaId, String reason) {
-        writes.update("update post_media set status = 'FAILED', failure_reason = ? where media_id = ?", reason, mediaId);
+        writer.record(new PostChange.MediaFailed(mediaId, reason));
     }
 
     /** A post takes its tags, images, comments and likes with it. */
     public void delete(UUID postId) {
-        deleteWhere("select ?", postId);
+        writer.record(new PostChange.Deleted(postId));
     }
 
     public void deleteAllOf(UUID authorId) {
-        deleteWhere("select id from post_view where author_id = ?", authorId);
-    }
-
-    private void deleteWhere(String postIds, UUID parameter) {
-        writes.update("delete from comment_like where comment_id in (select id from comment_view where post_id in ("
-                + postIds + "))", parameter);
-        for (String table : List.of("comment_view", "post_like", "post_media", "post_tag")) {
-            writes.update("delete from " + table + " where post_id in (" + postIds + ")", parameter);
-        }
-        writes.update("delete from post_view where id in (" + postIds + ")", parameter);
+        writer.record(new PostChange.AuthorGone(authorId));
     }
 
     public void deleteAll() {

@@ -1,11 +1,11 @@
 package io.glimpse.query.social;
 
-import io.glimpse.query.batch.BatchedWrites;
-import io.glimpse.query.batch.Counter;
 import io.glimpse.query.paging.Cursor;
 import io.glimpse.query.paging.Keyset;
+import io.glimpse.query.user.UserChange;
 import io.glimpse.query.user.UserView;
 import io.glimpse.query.user.UserViewRepository;
+import io.glimpse.query.user.UserWriter;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,58 +36,33 @@ public class SocialGraphRepository {
     private static final RowMapper<Relation> RELATION = (rs, row) -> new Relation(rs.getBoolean("followed_by_me"),
             rs.getBoolean("follows_me"), rs.getBoolean("blocked_by_me"), rs.getBoolean("blocks_me"));
 
-    private static final Counter FOLLOWING = new Counter("user_view", "following_count");
-    private static final Counter FOLLOWERS = new Counter("user_view", "followers_count");
-
     private final JdbcClient jdbc;
-    private final BatchedWrites writes;
+    private final UserWriter writer;
 
-    public SocialGraphRepository(JdbcClient jdbc, BatchedWrites writes) {
+    public SocialGraphRepository(JdbcClient jdbc, UserWriter writer) {
         this.jdbc = jdbc;
-        this.writes = writes;
+        this.writer = writer;
     }
 
     public void follow(UUID followerId, UUID followeeId, Instant at) {
-        insertBetweenLiveAccounts("user_follow (follower_id, followee_id, created_at)", followerId, followeeId, at)
-                .moves(FOLLOWING, followerId, +1)
-                .moves(FOLLOWERS, followeeId, +1);
+        writer.record(new UserChange.Followed(followerId, followeeId, at));
     }
 
     public void unfollow(UUID followerId, UUID followeeId) {
-        writes.update("delete from user_follow where follower_id = ? and followee_id = ?", followerId, followeeId)
-                .moves(FOLLOWING, followerId, -1)
-                .moves(FOLLOWERS, followeeId, -1);
+        writer.record(new UserChange.Unfollowed(followerId, followeeId));
     }
 
     public void block(UUID blockerId, UUID blockedId, Instant at) {
-        insertBetweenLiveAccounts("user_block (blocker_id, blocked_id, created_at)", blockerId, blockedId, at);
-    }
-
-    /**
-     * Inserts an edge from one account to another unless either is gone: an event about a deleted
-     * account (it raced with the deletion) changes nothing.
-     */
-    private BatchedWrites.Write insertBetweenLiveAccounts(String tableAndColumns, UUID from, UUID to, Instant at) {
-        return writes.update("insert into " + tableAndColumns + " " + """
-                 select ?, ?, ?
-                  where exists (select 1 from user_view where id = ?)
-                    and exists (select 1 from user_view where id = ?)""", from, to, utc(at), from, to);
+        writer.record(new UserChange.Blocked(blockerId, blockedId, at));
     }
 
     public void unblock(UUID blockerId, UUID blockedId) {
-        writes.update("delete from user_block where blocker_id = ? and blocked_id = ?", blockerId, blockedId);
+        writer.record(new UserChange.Unblocked(blockerId, blockedId));
     }
 
     /** Removes a deleted account from every list and count. */
     public void forget(UUID userId) {
-        writes.update("""
-                update user_view set followers_count = followers_count - 1
-                 where id in (select followee_id from user_follow where follower_id = ?)""", userId);
-        writes.update("""
-                update user_view set following_count = following_count - 1
-                 where id in (select follower_id from user_follow where followee_id = ?)""", userId);
-        writes.update("delete from user_follow where follower_id = ? or followee_id = ?", userId, userId);
-        writes.update("delete from user_block where blocker_id = ? or blocked_id = ?", userId, userId);
+        writer.record(new UserChange.Forgotten(userId));
     }
 
     public void deleteAll() {

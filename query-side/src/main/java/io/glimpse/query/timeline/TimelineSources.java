@@ -1,6 +1,5 @@
 package io.glimpse.query.timeline;
 
-import io.glimpse.query.batch.BatchedWrites;
 import io.glimpse.query.paging.Cursor;
 import io.glimpse.query.paging.Keyset;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,22 +20,18 @@ import static io.glimpse.query.user.UserViewRepository.utc;
  * being rebuilt. Its writes are idempotent and a replay does not empty it, so those pulls stay
  * whole while the processor replays; every row keeps the position of the event that wrote it, so
  * that the processor can still ask who followed, and which posts existed, before a given event.
- * Its writes wait for the end of the processor's batch like the store's ({@link BatchedWrites}),
- * and its reads send them first if they touch the table read: a replay's follows, then its posts,
- * each cost the one query their fan-out or backfill needs.
+ * Its writes wait for the end of the processor's batch like the store's ({@link TimelineWriter}),
+ * and its reads write the batch's changes to the table they read first.
  */
 @Repository
 public class TimelineSources {
 
-    private static final String FOLLOWS = "timeline_follow";
-    private static final String POSTS = "timeline_post";
-
     private final JdbcClient jdbc;
-    private final BatchedWrites writes;
+    private final TimelineWriter writer;
 
-    public TimelineSources(JdbcClient jdbc, BatchedWrites writes) {
+    public TimelineSources(JdbcClient jdbc, TimelineWriter writer) {
         this.jdbc = jdbc;
-        this.writes = writes;
+        this.writer = writer;
     }
 
     /**
@@ -44,57 +39,34 @@ public class TimelineSources {
      * corrects the position of a row written before positions were kept.
      */
     void addPost(TimelineEntry post, long position) {
-        writes.update("""
-                merge into timeline_post t
-                using (select cast(? as uuid) as post_id, cast(? as uuid) as author_id,
-                              cast(? as timestamp(6) with time zone) as created_at, cast(? as bigint) as event_position) s
-                   on t.post_id = s.post_id
-                 when matched and t.event_position <> s.event_position then update set event_position = s.event_position
-                 when not matched then insert (post_id, author_id, created_at, event_position)
-                                       values (s.post_id, s.author_id, s.created_at, s.event_position)""",
-                post.postId(), post.authorId(), utc(post.createdAt()), position)
-                // Its row is read only by this class's reads, which send the batch first.
-                .concerns(post.postId());
+        writer.record(new TimelineChange.PostAdded(post, position));
     }
 
     Optional<TimelineEntry> removePost(UUID postId) {
-        writes.sendBeforeReading(POSTS);
+        writer.flushPosts();
         Optional<TimelineEntry> post = jdbc.sql("select post_id, author_id, created_at from timeline_post where post_id = ?")
                 .param(postId).query(SqlTimelineStore.ENTRY).optional();
-        writes.update("delete from timeline_post where post_id = ?", postId);
+        writer.record(new TimelineChange.PostRemoved(postId));
         return post;
     }
 
-    /**
-     * Records the follow and the position of the event that made it. A replay finds the row a
-     * later follow wrote (after an unfollow) and moves it back to this one; the unfollow in
-     * between then removes it, and the later follow writes it anew.
-     */
+    /** Records the follow and the position of the event that made it. */
     void follow(UUID followerId, UUID followeeId, long position) {
-        writes.update("""
-                merge into timeline_follow t
-                using (select cast(? as uuid) as follower_id, cast(? as uuid) as followee_id,
-                              cast(? as bigint) as event_position) s
-                   on t.follower_id = s.follower_id and t.followee_id = s.followee_id
-                 when matched and t.event_position <> s.event_position then update set event_position = s.event_position
-                 when not matched then insert (follower_id, followee_id, event_position)
-                                       values (s.follower_id, s.followee_id, s.event_position)""",
-                followerId, followeeId, position)
-                .concerns(followerId, followeeId);
+        writer.record(new TimelineChange.Followed(followerId, followeeId, position));
     }
 
     void unfollow(UUID followerId, UUID followeeId) {
-        writes.update("delete from timeline_follow where follower_id = ? and followee_id = ?", followerId, followeeId);
+        writer.record(new TimelineChange.Unfollowed(followerId, followeeId));
     }
 
     void forget(UUID userId) {
-        writes.update("delete from timeline_follow where follower_id = ? or followee_id = ?", userId, userId);
-        writes.update("delete from timeline_post where author_id = ?", userId);
+        writer.record(new TimelineChange.FollowsForgotten(userId));
+        writer.record(new TimelineChange.PostsForgotten(userId));
     }
 
     /** How many followed {@code userId} as of the event at {@code position} (that event included). */
     long followerCount(UUID userId, long position) {
-        writes.sendBeforeReading(FOLLOWS);
+        writer.flushFollows();
         return jdbc.sql("select count(*) from timeline_follow where followee_id = ? and event_position <= ?")
                 .params(userId, position).query(Long.class).single();
     }
@@ -104,7 +76,7 @@ public class TimelineSources {
      * stable order, after {@code afterFollower} (null for the first).
      */
     List<UUID> followers(UUID userId, long position, UUID afterFollower, int batch) {
-        writes.sendBeforeReading(FOLLOWS);
+        writer.flushFollows();
         return jdbc.sql("""
                         select follower_id from timeline_follow
                          where followee_id = :user and follower_id > :after and event_position <= :position
@@ -117,7 +89,7 @@ public class TimelineSources {
 
     /** The newest posts {@code authorId} had written as of the event at {@code position}. */
     List<TimelineEntry> latestPosts(UUID authorId, long position, int count) {
-        writes.sendBeforeReading(POSTS);
+        writer.flushPosts();
         return jdbc.sql("""
                         select post_id, author_id, created_at from timeline_post
                          where author_id = ? and event_position <= ?

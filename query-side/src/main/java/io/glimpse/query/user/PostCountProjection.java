@@ -2,8 +2,6 @@ package io.glimpse.query.user;
 
 import io.glimpse.events.post.PostEvent.PostCreated;
 import io.glimpse.events.post.PostEvent.PostDeleted;
-import io.glimpse.query.batch.BatchedWrites;
-import io.glimpse.query.batch.Counter;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
@@ -16,12 +14,10 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(UserProjection.NAME)
 class PostCountProjection {
 
-    private static final Counter POSTS = new Counter("user_view", "posts_count");
+    private final UserWriter writer;
 
-    private final BatchedWrites writes;
-
-    PostCountProjection(BatchedWrites writes) {
-        this.writes = writes;
+    PostCountProjection(UserWriter writer) {
+        this.writer = writer;
     }
 
     @EventHandler
@@ -35,6 +31,6 @@ class PostCountProjection {
     }
 
     private void adjust(java.util.UUID userId, int delta) {
-        writes.add(POSTS, userId, delta);
+        writer.record(new UserChange.PostsCounted(userId, delta));
     }
 }

@@ -1,6 +1,5 @@
 package io.glimpse.query.user;
 
-import io.glimpse.query.batch.BatchedWrites;
 import io.glimpse.query.paging.Cursor;
 import io.glimpse.query.paging.Keyset;
 import org.springframework.jdbc.core.RowMapper;
@@ -38,7 +37,7 @@ public class UserViewRepository {
             rs.getObject("created_at", OffsetDateTime.class).toInstant());
 
     private final JdbcClient jdbc;
-    private final BatchedWrites writes;
+    private final UserWriter writer;
 
     /** The profile columns of {@code user_view} under the given table alias. */
     public static String columns(String alias) {
@@ -46,30 +45,27 @@ public class UserViewRepository {
                 "followers_count", "following_count", "posts_count", "created_at").map(c -> alias + "." + c).toList());
     }
 
-    public UserViewRepository(JdbcClient jdbc, BatchedWrites writes) {
+    public UserViewRepository(JdbcClient jdbc, UserWriter writer) {
         this.jdbc = jdbc;
-        this.writes = writes;
+        this.writer = writer;
     }
 
     public void insert(UUID id, String username, String email, String passwordHash, String displayName,
                        Instant createdAt) {
-        writes.update("""
-                insert into user_view (id, username, email, login_email, password_hash, display_name, bio, created_at)
-                values (?, ?, ?, ?, ?, ?, '', ?)""",
-                id, username, email, email.toLowerCase(Locale.ROOT), passwordHash, displayName, utc(createdAt));
+        writer.record(new UserChange.Registered(id, username, email, passwordHash, displayName, createdAt));
     }
 
     public void updateProfile(UUID id, String displayName, String bio) {
-        writes.update("update user_view set display_name = ?, bio = ? where id = ?", displayName, bio, id);
+        writer.record(new UserChange.ProfileUpdated(id, displayName, bio));
     }
 
     public void changeAvatar(UUID id, String avatarUrl) {
-        writes.update("update user_view set avatar_url = ? where id = ?", avatarUrl, id);
+        writer.record(new UserChange.AvatarChanged(id, avatarUrl));
     }
 
     /** Removes the row and with it every piece of personal data the read model held. */
     public void delete(UUID id) {
-        writes.update("delete from user_view where id = ?", id);
+        writer.record(new UserChange.Deleted(id));
     }
 
     public void deleteAll() {
