@@ -4,6 +4,7 @@ import io.glimpse.api.support.EmbeddedGlimpse;
 import io.glimpse.events.post.PostEvent.PostCreated;
 import io.glimpse.events.social.RelationshipEvent.UserFollowed;
 import io.glimpse.events.social.RelationshipEvent.UserUnfollowed;
+import io.glimpse.query.live.LiveRecorder;
 import io.glimpse.query.batch.BatchedWrites;
 import io.glimpse.query.batch.RecordingJdbcOperations;
 import org.axonframework.common.transaction.TransactionManager;
@@ -53,7 +54,7 @@ class TimelineProjectionTest {
 
     private void givenTheProjection() {
         store = SqlTimelineStore.on(dataSource, jdbc, writes);
-        projection = new TimelineProjection(store, sources, properties());
+        projection = new TimelineProjection(store, sources, properties(), LiveRecorder.disabled());
     }
 
     private static TimelineProperties properties() {
@@ -118,7 +119,7 @@ class TimelineProjectionTest {
         List<String> sent = new ArrayList<>();
         BatchedWrites recorded = new BatchedWrites(RecordingJdbcOperations.of(jdbcOperations, sent));
         projection = new TimelineProjection(SqlTimelineStore.on(dataSource, jdbc, recorded),
-                new TimelineSources(jdbc, recorded), properties());
+                new TimelineSources(jdbc, recorded), properties(), LiveRecorder.disabled());
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
         batch.attachTransaction(transactions);
         authors.forEach(this::post);

@@ -13,6 +13,8 @@ import io.glimpse.events.post.PostEvent.PostEdited;
 import io.glimpse.events.social.RelationshipEvent.UserFollowed;
 import io.glimpse.events.social.RelationshipEvent.UserUnfollowed;
 import io.glimpse.events.user.UserEvent.UserDeleted;
+import io.glimpse.query.live.LiveRecorder;
+import io.glimpse.query.notification.NotificationRepository.Removal;
 import io.glimpse.query.notification.NotificationView.Type;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -35,34 +37,36 @@ import java.util.UUID;
 class NotificationProjection {
 
     private final NotificationRepository notifications;
+    private final LiveRecorder live;
 
-    NotificationProjection(NotificationRepository notifications) {
+    NotificationProjection(NotificationRepository notifications, LiveRecorder live) {
         this.notifications = notifications;
+        this.live = live;
     }
 
     @EventHandler
     void on(UserFollowed event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        notifications.add(eventId, event.followeeId(), Type.FOLLOW, event.followerId(), null, null, at);
+        add(eventId, event.followeeId(), Type.FOLLOW, event.followerId(), null, null, at);
     }
 
     @EventHandler
     void on(UserUnfollowed event) {
-        notifications.removeCausedBy(Type.FOLLOW, event.followerId(), event.followeeId(), null, null);
+        remove(Removal.causedBy(Type.FOLLOW, event.followerId(), event.followeeId(), null, null));
     }
 
     @EventHandler
     void on(PostLiked event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        notifications.add(eventId, event.postAuthorId(), Type.LIKE, event.userId(), event.postId(), null, at);
+        add(eventId, event.postAuthorId(), Type.LIKE, event.userId(), event.postId(), null, at);
     }
 
     @EventHandler
     void on(PostUnliked event) {
-        notifications.removeCausedBy(Type.LIKE, event.userId(), event.postAuthorId(), event.postId(), null);
+        remove(Removal.causedBy(Type.LIKE, event.userId(), event.postAuthorId(), event.postId(), null));
     }
 
     @EventHandler
     void on(CommentAdded event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        notifications.add(eventId, event.postAuthorId(), Type.COMMENT, event.authorId(),
+        add(eventId, event.postAuthorId(), Type.COMMENT, event.authorId(),
                 event.postId(), event.commentId(), at);
         mention(event.mentions(), eventId, event.authorId(), event.postId(), event.commentId(), at);
     }
@@ -74,14 +78,14 @@ class NotificationProjection {
 
     @EventHandler
     void on(CommentLiked event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        notifications.add(eventId, event.commentAuthorId(), Type.COMMENT_LIKE, event.userId(),
+        add(eventId, event.commentAuthorId(), Type.COMMENT_LIKE, event.userId(),
                 event.postId(), event.commentId(), at);
     }
 
     @EventHandler
     void on(CommentUnliked event) {
-        notifications.removeCausedBy(Type.COMMENT_LIKE, event.userId(), event.commentAuthorId(), event.postId(),
-                event.commentId());
+        remove(Removal.causedBy(Type.COMMENT_LIKE, event.userId(), event.commentAuthorId(), event.postId(),
+                event.commentId()));
     }
 
     @EventHandler
@@ -97,17 +101,17 @@ class NotificationProjection {
     /** Everything about the comment goes with it: the comment, its likes, its mentions. */
     @EventHandler
     void on(CommentDeleted event) {
-        notifications.removeAboutComment(event.postId(), event.commentId());
+        remove(Removal.aboutComment(event.postId(), event.commentId()));
     }
 
     @EventHandler
     void on(PostDeleted event) {
-        notifications.removeAboutPost(event.postId());
+        remove(Removal.aboutPost(event.postId()));
     }
 
     @EventHandler
     void on(UserDeleted event) {
-        notifications.removeInvolving(event.userId());
+        remove(Removal.involving(event.userId()));
     }
 
     @ResetHandler
@@ -115,10 +119,21 @@ class NotificationProjection {
         notifications.deleteAll();
     }
 
+    private void add(String eventId, UUID recipientId, Type type, UUID actorId, UUID postId, UUID commentId,
+                     Instant at) {
+        notifications.add(eventId, recipientId, type, actorId, postId, commentId, at).ifPresent(live::notificationAdded);
+    }
+
+    /** Live feeds are told which notifications went, so what is removed is read first (live events only). */
+    private void remove(Removal removal) {
+        live.notificationsRemoving(() -> notifications.removedBy(removal));
+        notifications.remove(removal);
+    }
+
     private void mention(List<String> usernames, String eventId, UUID actorId, UUID postId, UUID commentId,
                          Instant at) {
         for (String username : usernames) {
-            notifications.userIdOf(username).ifPresent(recipient -> notifications.add(eventId,
+            notifications.userIdOf(username).ifPresent(recipient -> add(eventId,
                     recipient, Type.MENTION, actorId, postId, commentId, at));
         }
     }

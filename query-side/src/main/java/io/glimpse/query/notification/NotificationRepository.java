@@ -14,6 +14,7 @@ import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,40 +62,70 @@ public class NotificationRepository {
     }
 
     /** Adds a notification unless it would tell users about themselves; {@link NotificationIds} gives its id. */
-    public void add(String eventId, UUID recipientId, Type type, UUID actorId, UUID postId, UUID commentId,
-                    Instant at) {
+    public Optional<Addressed> add(String eventId, UUID recipientId, Type type, UUID actorId, UUID postId,
+                                   UUID commentId, Instant at) {
         if (recipientId == null || recipientId.equals(actorId)) {
-            return;
+            return Optional.empty();
         }
         UUID id = NotificationIds.of(eventId, recipientId, type, at);
         writes.update("""
                 insert into notification (id, recipient_id, type, actor_id, post_id, comment_id, created_at)
                 values (?, ?, ?, ?, ?, ?, ?)""", id, recipientId, type.name(), actorId, postId, commentId, utc(at));
+        return Optional.of(new Addressed(id, recipientId));
     }
 
     /**
-     * Removes the notification an action caused (a follow, a like), found by what it names: who
-     * did it, whom it told, and about which post or comment. Undone actions are rare, and an
-     * actor has few notifications for one recipient, so the actor's index finds it.
+     * Which notifications a removal takes away: the one an action caused (a follow, a like), found
+     * by what it names (who did it, whom it told, about which post or comment; undone actions are
+     * rare, and an actor has few notifications for one recipient, so the actor's index finds it),
+     * or all about a post, a comment, or involving a user.
      */
-    public void removeCausedBy(Type type, UUID actorId, UUID recipientId, UUID postId, UUID commentId) {
-        writes.update("""
-                delete from notification
-                 where actor_id = ? and recipient_id = ? and type = ?
-                   and post_id is not distinct from ? and comment_id is not distinct from ?""",
-                actorId, recipientId, type.name(), postId, commentId);
+    public record Removal(String where, Object... args) {
+
+        public static Removal causedBy(Type type, UUID actorId, UUID recipientId, UUID postId, UUID commentId) {
+            return new Removal("""
+                    actor_id = ? and recipient_id = ? and type = ?
+                       and post_id is not distinct from ? and comment_id is not distinct from ?""",
+                    actorId, recipientId, type.name(), postId, commentId);
+        }
+
+        public static Removal aboutPost(UUID postId) {
+            return new Removal("post_id = ?", postId);
+        }
+
+        public static Removal aboutComment(UUID postId, UUID commentId) {
+            return new Removal("post_id = ? and comment_id = ?", postId, commentId);
+        }
+
+        public static Removal involving(UUID userId) {
+            return new Removal("recipient_id = ? or actor_id = ?", userId, userId);
+        }
     }
 
-    public void removeAboutPost(UUID postId) {
-        writes.update("delete from notification where post_id = ?", postId);
+    /** A notification and whose inbox it is in. */
+    public record Addressed(UUID id, UUID recipientId) {
     }
 
-    public void removeAboutComment(UUID postId, UUID commentId) {
-        writes.update("delete from notification where post_id = ? and comment_id = ?", postId, commentId);
+    public void remove(Removal removal) {
+        writes.update("delete from notification where " + removal.where(), removal.args());
     }
 
-    public void removeInvolving(UUID userId) {
-        writes.update("delete from notification where recipient_id = ? or actor_id = ?", userId, userId);
+    /** What {@link #remove} would take away now, including what this batch wrote so far (for the live feed). */
+    public List<Addressed> removedBy(Removal removal) {
+        writes.sendBeforeReading("notification");
+        return jdbc.sql("select id, recipient_id from notification where " + removal.where())
+                .params(removal.args())
+                .query((rs, row) -> new Addressed(rs.getObject("id", UUID.class), rs.getObject("recipient_id", UUID.class)))
+                .list();
+    }
+
+    /** The recipient's notifications among {@code ids} as their inbox shows them: blocked actors left out. */
+    public List<NotificationView> inboxItems(UUID recipientId, Collection<UUID> ids) {
+        return jdbc.sql(INBOX + " and n.id in (:ids)")
+                .param("recipient", recipientId)
+                .param("ids", ids)
+                .query(NOTIFICATION)
+                .list();
     }
 
     public void deleteAll() {
