@@ -24,7 +24,7 @@ import java.util.function.Consumer;
 
 /**
  * The stream log shared by every node: per user a Redis stream {@code <prefix>log:<user>}
- * (capped with {@code MAXLEN ~ retention}, its ids the event ids) and a presence key
+ * (capped with {@code MAXLEN retention}, its ids the event ids) and a presence key
  * {@code <prefix>since:<user>} holding when the user's current presence began, both expiring a
  * window after the user's last stream was seen. An append is one script per event, pipelined;
  * the users who got events are then published on the channel {@code <prefix>wake}, which every
@@ -41,7 +41,7 @@ class RedisStreamLog implements StreamLog, MessageListener {
     /** KEYS: log, presence. ARGV: retention, type, data, window in ms. Answers 1 if the user is present and got it. */
     private static final byte[] APPEND = bytes("""
             if redis.call('EXISTS', KEYS[2]) == 0 then return 0 end
-            redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'type', ARGV[2], 'data', ARGV[3])
+            redis.call('XADD', KEYS[1], 'MAXLEN', ARGV[1], '*', 'type', ARGV[2], 'data', ARGV[3])
             redis.call('PEXPIRE', KEYS[1], ARGV[4])
             return 1
             """);
@@ -54,7 +54,7 @@ class RedisStreamLog implements StreamLog, MessageListener {
             local newest = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
             local id
             if #newest > 0 then id = newest[1][1]
-            else id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*', 'type', 'mark', 'data', '') end
+            else id = redis.call('XADD', KEYS[1], 'MAXLEN', ARGV[2], '*', 'type', 'mark', 'data', '') end
             redis.call('PEXPIRE', KEYS[1], ARGV[1])
             return id
             """, String.class);

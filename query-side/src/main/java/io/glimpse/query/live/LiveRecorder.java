@@ -135,7 +135,6 @@ public class LiveRecorder {
         for (Object item : items) {
             if (item instanceof Addressed added) {
                 addedByRecipient.computeIfAbsent(added.recipientId(), key -> new LinkedHashSet<>()).add(added.id());
-                recipients.add(added.recipientId());
             } else if (item instanceof Removed removed) {
                 recipients.add(removed.recipientId());
             }
@@ -155,12 +154,14 @@ public class LiveRecorder {
                 NotificationView view = shown.get(added.id());
                 if (view != null) {
                     result.add(new NotificationAdded(added.recipientId(), view));
+                    recipients.add(added.recipientId());
                 }
             } else {
                 result.add((LiveChange) item);
             }
         }
         flushRemoved(removedRun, result);
+        // Not for a notification the block filter hid: that would tell the blocker something happened.
         recipients.forEach(recipient -> result.add(new UnreadCount(recipient, notifications.unreadCount(recipient))));
         return result;
     }
