@@ -114,6 +114,28 @@ test('the author sees the notification badge, opens it and marks it read', async
   await shot(annPage, '06-notifications-read');
 });
 
+test("the other user's like shows up in the author's badge without a reload (the live stream)", async () => {
+  await annPage.goto('/feed');
+  await annPage.locator('.me').waitFor();
+  const polls = [];
+  annPage.on('request', (request) => {
+    if (request.url().includes('/api/notifications/unread-count')) polls.push(request.url());
+  });
+  // The page opened its stream with a ticket (never the access token in the URL).
+  await annPage.waitForFunction(() => performance.getEntriesByType('resource')
+    .some((entry) => entry.name.includes('/api/stream?ticket=')));
+  assert.equal(await annPage.locator('[data-testid=unread-badge]').count(), 0);
+  await bobPage.goto(`/p/${postId}`);
+  await bobPage.click('button.like');
+  await bobPage.locator('[data-testid=likes]:has-text("0 likes")').waitFor();
+  await bobPage.click('button.like');
+  await bobPage.locator('[data-testid=likes]:has-text("1 like")').waitFor();
+  // Well within the 30 s a poll would take, and without the page asking.
+  await annPage.locator('[data-testid=unread-badge]').waitFor({ timeout: 8_000 });
+  assert.deepEqual(polls, []);
+  await shot(annPage, '06b-live-badge');
+});
+
 test('search finds the post by tag, and autocomplete offers the tag', async () => {
   await bobPage.goto('/search');
   await bobPage.locator('#search-input').pressSequentially(`#${tag.slice(0, 6)}`, { delay: 30 });

@@ -29,8 +29,8 @@ import java.util.function.Consumer;
  * window after the user's last stream was seen. An append is one script per event, pipelined;
  * the users who got events are then published on the channel {@code <prefix>wake}, which every
  * node listens to (Redis pub/sub), and each node's streams of those users read their logs.
- * Redis keeps in {@code max-deleted-entry-id} the newest id it trimmed, which tells a resume
- * whether anything after the client's id is gone.
+ * Whether anything after a resuming client's id is gone: Redis counts every entry ever added, so
+ * more added than kept means the cap dropped some, all older than the oldest kept.
  */
 class RedisStreamLog implements StreamLog, MessageListener {
 
@@ -61,19 +61,25 @@ class RedisStreamLog implements StreamLog, MessageListener {
 
     /**
      * KEYS: log, presence. ARGV: last id, its millis, count. Answers {0} when the user's presence
-     * began after the last id (or ended), else {1, newest trimmed id, entries after the last id}.
+     * began after the last id (or ended), else {1, whether the cap ever dropped entries (1/0), the
+     * oldest id kept, entries after the last id}. (Trimming does not move {@code max-deleted-entry-id};
+     * {@code entries-added} beyond {@code length} says that some were dropped, all older than the oldest kept.)
      */
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> AFTER = RedisScript.of("""
             local since = redis.call('GET', KEYS[2])
             if not since or tonumber(since) > tonumber(ARGV[2]) then return {0} end
-            if redis.call('EXISTS', KEYS[1]) == 0 then return {1, '0-0', {}} end
+            if redis.call('EXISTS', KEYS[1]) == 0 then return {1, 0, '0-0', {}} end
             local info = redis.call('XINFO', 'STREAM', KEYS[1])
-            local trimmed = '0-0'
+            local added, length, oldest = 0, 0, '0-0'
             for i = 1, #info, 2 do
-              if info[i] == 'max-deleted-entry-id' then trimmed = info[i + 1] end
+              if info[i] == 'entries-added' then added = info[i + 1]
+              elseif info[i] == 'length' then length = info[i + 1]
+              elseif info[i] == 'first-entry' and info[i + 1] then oldest = info[i + 1][1] end
             end
-            return {1, trimmed, redis.call('XRANGE', KEYS[1], '(' .. ARGV[1], '+', 'COUNT', ARGV[3])}
+            local dropped = 0
+            if added > length then dropped = 1 end
+            return {1, dropped, oldest, redis.call('XRANGE', KEYS[1], '(' .. ARGV[1], '+', 'COUNT', ARGV[3])}
             """, List.class);
 
     private final StringRedisTemplate redis;
@@ -147,12 +153,13 @@ class RedisStreamLog implements StreamLog, MessageListener {
         if (answer == null || Long.valueOf(0).equals(answer.get(0))) {
             return Optional.empty();
         }
-        StreamId trimmed = StreamId.parse((String) answer.get(1)).orElse(StreamId.ZERO);
-        if (trimmed.compareTo(lastId) > 0) {
+        // Dropped entries are all older than the oldest kept: an id before it may have missed some.
+        StreamId oldest = StreamId.parse((String) answer.get(2)).orElse(StreamId.ZERO);
+        if (Long.valueOf(1).equals(answer.get(1)) && lastId.compareTo(oldest) < 0) {
             return Optional.empty();
         }
         List<StreamEvent> events = new ArrayList<>();
-        for (Object entry : (List<Object>) answer.get(2)) {
+        for (Object entry : (List<Object>) answer.get(3)) {
             List<Object> idAndFields = (List<Object>) entry;
             List<Object> fields = (List<Object>) idAndFields.get(1);
             String type = null;

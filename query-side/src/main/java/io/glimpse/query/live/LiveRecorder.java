@@ -8,6 +8,7 @@ import io.glimpse.query.live.LiveChange.UnreadCount;
 import io.glimpse.query.notification.NotificationRepository;
 import io.glimpse.query.notification.NotificationRepository.Addressed;
 import io.glimpse.query.notification.NotificationView;
+import io.glimpse.query.notification.NotificationView.CommentRef;
 import io.glimpse.query.timeline.TimelineEntry;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayToken;
@@ -71,6 +72,14 @@ public class LiveRecorder {
         pending().ifLive(batch -> batch.items.add(notification));
     }
 
+    /**
+     * The text of a comment as its event has it: the comment's read model belongs to another
+     * projection, which may not have it yet when this batch is published.
+     */
+    public void commentText(UUID commentId, String text) {
+        pending().ifLive(batch -> batch.commentTexts.put(commentId, text));
+    }
+
     /** Asks {@code removed} (which reads the database) only when the event is live. */
     public void notificationsRemoving(Supplier<List<Addressed>> removed) {
         pending().ifLive(batch -> removed.get().forEach(notification ->
@@ -115,7 +124,7 @@ public class LiveRecorder {
 
     private void publish(Pending batch) {
         try {
-            publishSafely(changesOf(batch.items));
+            publishSafely(changesOf(batch.items, batch.commentTexts));
         } catch (RuntimeException e) {
             // The read model is committed; a live feed that misses this resumes or resets on reconnect.
             log.warn("Live changes of a batch not published", e);
@@ -129,7 +138,7 @@ public class LiveRecorder {
     }
 
     /** In the batch's order; notifications hydrated per recipient, unread counts last. */
-    private List<LiveChange> changesOf(List<Object> items) {
+    private List<LiveChange> changesOf(List<Object> items, Map<UUID, String> commentTexts) {
         Map<UUID, Set<UUID>> addedByRecipient = new LinkedHashMap<>();
         Set<UUID> recipients = new LinkedHashSet<>();
         for (Object item : items) {
@@ -141,7 +150,7 @@ public class LiveRecorder {
         }
         Map<UUID, NotificationView> shown = new LinkedHashMap<>();
         addedByRecipient.forEach((recipient, ids) ->
-                notifications.inboxItems(recipient, ids).forEach(view -> shown.put(view.id(), view)));
+                notifications.inboxItems(recipient, ids).forEach(view -> shown.put(view.id(), withText(view, commentTexts))));
         List<LiveChange> result = new ArrayList<>(items.size() + recipients.size());
         Map<UUID, List<UUID>> removedRun = new LinkedHashMap<>();
         for (Object item : items) {
@@ -166,6 +175,15 @@ public class LiveRecorder {
         return result;
     }
 
+    private static NotificationView withText(NotificationView view, Map<UUID, String> commentTexts) {
+        CommentRef comment = view.comment();
+        if (comment == null || comment.text() != null || !commentTexts.containsKey(comment.id())) {
+            return view;
+        }
+        return new NotificationView(view.id(), view.type(), view.actor(), view.post(),
+                new CommentRef(comment.id(), commentTexts.get(comment.id())), view.createdAt(), view.read());
+    }
+
     /** Consecutive removals for one user (a deleted post's likes and comments) go as one event. */
     private static void flushRemoved(Map<UUID, List<UUID>> run, List<LiveChange> result) {
         run.forEach((recipient, ids) -> result.add(new NotificationsRemoved(recipient, List.copyOf(ids))));
@@ -181,6 +199,7 @@ public class LiveRecorder {
         static final Pending NOT_LIVE = new Pending();
 
         final List<Object> items = new ArrayList<>();
+        final Map<UUID, String> commentTexts = new java.util.HashMap<>();
 
         void ifLive(java.util.function.Consumer<Pending> action) {
             if (this != NOT_LIVE) {

@@ -66,6 +66,7 @@ class NotificationProjection {
 
     @EventHandler
     void on(CommentAdded event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        live.commentText(event.commentId(), event.text());
         add(eventId, event.postAuthorId(), Type.COMMENT, event.authorId(),
                 event.postId(), event.commentId(), at);
         mention(event.mentions(), eventId, event.authorId(), event.postId(), event.commentId(), at);
@@ -73,6 +74,7 @@ class NotificationProjection {
 
     @EventHandler
     void on(CommentEdited event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        live.commentText(event.commentId(), event.text());
         mention(event.mentions(), eventId, event.authorId(), event.postId(), event.commentId(), at);
     }
 
