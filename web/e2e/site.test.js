@@ -115,15 +115,20 @@ test('the author sees the notification badge, opens it and marks it read', async
 });
 
 test("the other user's like shows up in the author's badge without a reload (the live stream)", async () => {
-  await annPage.goto('/feed');
-  await annPage.locator('.me').waitFor();
   const polls = [];
+  const streams = [];
   annPage.on('request', (request) => {
     if (request.url().includes('/api/notifications/unread-count')) polls.push(request.url());
+    if (request.url().includes('/api/stream?')) streams.push(request.url());
   });
-  // The page opened its stream with a ticket (never the access token in the URL).
-  await annPage.waitForFunction(() => performance.getEntriesByType('resource')
-    .some((entry) => entry.name.includes('/api/stream?ticket=')));
+  const opened = annPage.waitForRequest((request) => request.url().includes('/api/stream?ticket='));
+  await annPage.goto('/feed');
+  await annPage.locator('.me').waitFor();
+  await opened;
+  // The page opened its stream with a ticket, never with the access token in the URL.
+  assert.ok(streams.every((url) => !url.includes('access_token') && !url.includes('eyJ')));
+  await annPage.waitForTimeout(500); // the stream's ready event
+  polls.length = 0; // the page's first read of the count is not a poll
   assert.equal(await annPage.locator('[data-testid=unread-badge]').count(), 0);
   await bobPage.goto(`/p/${postId}`);
   await bobPage.click('button.like');

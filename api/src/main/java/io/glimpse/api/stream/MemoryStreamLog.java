@@ -30,6 +30,17 @@ class MemoryStreamLog implements StreamLog {
     }
 
     @Override
+    public Set<UUID> present(Collection<UUID> userIds) {
+        Set<UUID> present = new LinkedHashSet<>();
+        userIds.forEach(userId -> {
+            if (logs.containsKey(userId)) {
+                present.add(userId);
+            }
+        });
+        return present;
+    }
+
+    @Override
     public void append(List<StreamEvent.New> events) {
         Set<UUID> touched = new LinkedHashSet<>();
         for (StreamEvent.New event : events) {

@@ -26,7 +26,8 @@ import java.util.function.Consumer;
  * The stream log shared by every node: per user a Redis stream {@code <prefix>log:<user>}
  * (capped with {@code MAXLEN retention}, its ids the event ids) and a presence key
  * {@code <prefix>since:<user>} holding when the user's current presence began, both expiring a
- * window after the user's last stream was seen. An append is one script per event, pipelined;
+ * window after the user's last stream was seen; the sorted set {@code <prefix>present} has the
+ * same (user, until when) for asking about many users in one round trip. An append is one script per event, pipelined;
  * the users who got events are then published on the channel {@code <prefix>wake}, which every
  * node listens to (Redis pub/sub), and each node's streams of those users read their logs.
  * Whether anything after a resuming client's id is gone: Redis counts every entry ever added, so
@@ -85,6 +86,7 @@ class RedisStreamLog implements StreamLog, MessageListener {
     private final StringRedisTemplate redis;
     private final String prefix;
     private final String channel;
+    private final String presentKey;
     private final int retention;
     private final long windowMillis;
     private final List<Consumer<Collection<UUID>>> doorbells = new CopyOnWriteArrayList<>();
@@ -93,12 +95,31 @@ class RedisStreamLog implements StreamLog, MessageListener {
         this.redis = redis;
         this.prefix = keyPrefix;
         this.channel = keyPrefix + "wake";
+        this.presentKey = keyPrefix + "present";
         this.retention = retention;
         this.windowMillis = window.toMillis();
     }
 
     String channel() {
         return channel;
+    }
+
+    /** One round trip: the presence set's scores are the times until which each user counts as present. */
+    @Override
+    public Set<UUID> present(Collection<UUID> userIds) {
+        List<UUID> asked = List.copyOf(userIds);
+        if (asked.isEmpty()) {
+            return Set.of();
+        }
+        List<Double> until = redis.opsForZSet().score(presentKey, asked.stream().map(UUID::toString).toArray());
+        long now = System.currentTimeMillis();
+        Set<UUID> present = new LinkedHashSet<>();
+        for (int i = 0; i < asked.size(); i++) {
+            if (until != null && until.get(i) != null && until.get(i) > now) {
+                present.add(asked.get(i));
+            }
+        }
+        return present;
     }
 
     @Override
@@ -127,6 +148,7 @@ class RedisStreamLog implements StreamLog, MessageListener {
 
     @Override
     public String open(UUID userId) {
+        redis.opsForZSet().add(presentKey, userId.toString(), System.currentTimeMillis() + windowMillis);
         return redis.execute(OPEN, List.of(string(logKey(userId)), string(presenceKey(userId))),
                 Long.toString(windowMillis), Integer.toString(retention));
     }
@@ -136,11 +158,15 @@ class RedisStreamLog implements StreamLog, MessageListener {
         if (userIds.isEmpty()) {
             return;
         }
+        long now = System.currentTimeMillis();
+        byte[] present = bytes(presentKey);
         redis.executePipelined((RedisCallback<Object>) connection -> {
             for (UUID userId : userIds) {
                 connection.keyCommands().pExpire(presenceKey(userId), windowMillis);
                 connection.keyCommands().pExpire(logKey(userId), windowMillis);
+                connection.zSetCommands().zAdd(present, now + windowMillis, bytes(userId.toString()));
             }
+            connection.zSetCommands().zRemRangeByScore(present, Double.NEGATIVE_INFINITY, now);
             return null;
         });
     }

@@ -3,6 +3,7 @@ package io.glimpse.api.stream;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -15,6 +16,9 @@ import java.util.function.Consumer;
  * In memory on one node, or in Redis (one capped stream per user) shared by all.
  */
 interface StreamLog {
+
+    /** Which of these users are present (have a log): events for the others need not even be made. */
+    Set<UUID> present(Collection<UUID> userIds);
 
     /** Appends to the logs of present users, in order, then rings the doorbell for them on every node. */
     void append(List<StreamEvent.New> events);

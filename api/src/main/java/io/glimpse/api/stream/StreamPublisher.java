@@ -15,8 +15,15 @@ import tools.jackson.databind.ObjectMapper;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
-/** Turns the projections' {@link LiveChange}s into the stream's events (names and JSON data) in the stream log. */
+/**
+ * Turns the projections' {@link LiveChange}s into the stream's events (names and JSON data) in the
+ * stream log, for the users who are present only: a fan-out to 10,000 followers of whom 50 are
+ * online makes 50 events.
+ */
 @Component
 class StreamPublisher implements LiveChanges {
 
@@ -33,7 +40,11 @@ class StreamPublisher implements LiveChanges {
     @Override
     public void publish(List<LiveChange> changes) {
         try {
-            streamLog.append(changes.stream().map(this::event).toList());
+            Set<UUID> present = streamLog.present(changes.stream().map(LiveChange::userId).collect(Collectors.toSet()));
+            if (!present.isEmpty()) {
+                streamLog.append(changes.stream().filter(change -> present.contains(change.userId())).map(this::event)
+                        .toList());
+            }
         } catch (RuntimeException e) {
             // Redis away: the read models are right, and streams that missed this reset when they resume.
             log.warn("{} live events not published", changes.size(), e);
