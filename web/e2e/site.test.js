@@ -114,6 +114,33 @@ test('the author sees the notification badge, opens it and marks it read', async
   await shot(annPage, '06-notifications-read');
 });
 
+test("the other user's like shows up in the author's badge without a reload (the live stream)", async () => {
+  const polls = [];
+  const streams = [];
+  annPage.on('request', (request) => {
+    if (request.url().includes('/api/notifications/unread-count')) polls.push(request.url());
+    if (request.url().includes('/api/stream?')) streams.push(request.url());
+  });
+  const opened = annPage.waitForRequest((request) => request.url().includes('/api/stream?ticket='));
+  await annPage.goto('/feed');
+  await annPage.locator('.me').waitFor();
+  await opened;
+  // The page opened its stream with a ticket, never with the access token in the URL.
+  assert.ok(streams.every((url) => !url.includes('access_token') && !url.includes('eyJ')));
+  await annPage.waitForTimeout(500); // the stream's ready event
+  polls.length = 0; // the page's first read of the count is not a poll
+  assert.equal(await annPage.locator('[data-testid=unread-badge]').count(), 0);
+  await bobPage.goto(`/p/${postId}`);
+  await bobPage.click('button.like');
+  await bobPage.locator('[data-testid=likes]:has-text("0 likes")').waitFor();
+  await bobPage.click('button.like');
+  await bobPage.locator('[data-testid=likes]:has-text("1 like")').waitFor();
+  // Well within the 30 s a poll would take, and without the page asking.
+  await annPage.locator('[data-testid=unread-badge]').waitFor({ timeout: 8_000 });
+  assert.deepEqual(polls, []);
+  await shot(annPage, '06b-live-badge');
+});
+
 test('search finds the post by tag, and autocomplete offers the tag', async () => {
   await bobPage.goto('/search');
   await bobPage.locator('#search-input').pressSequentially(`#${tag.slice(0, 6)}`, { delay: 30 });

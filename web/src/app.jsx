@@ -62,15 +62,16 @@ function Shell() {
   const location = useLocation();
   const app = useMemo(() => {
     const session = createSession();
+    const baseUrl = (config.apiBase || '').replace(/\/$/, '');
     const api = createApi({
-      baseUrl: (config.apiBase || '').replace(/\/$/, ''),
+      baseUrl,
       session,
       onAuthLost: () => {
         const here = window.location.pathname + window.location.search;
         if (!here.startsWith('/login')) location.route(`/login?next=${encodeURIComponent(here)}`);
       },
     });
-    return { session, api, live: createLive(api) };
+    return { session, api, live: createLive(api, { baseUrl }) };
   }, []);
   const [user, setUser] = useState(app.session.user());
   useEffect(() => app.session.subscribe((value) => setUser(value?.user ?? null)), []);

@@ -19,6 +19,9 @@ public class FeatureGate {
     /** The search autocomplete of {@code GET /api/search/autocomplete}. */
     public static final String SEARCH_AUTOCOMPLETE = "search-autocomplete";
 
+    /** The live stream of {@code GET /api/stream} and its tickets. */
+    public static final String LIVE_STREAM = "live-stream";
+
     private final FeatureFlagRepository flags;
 
     FeatureGate(FeatureFlagRepository flags) {

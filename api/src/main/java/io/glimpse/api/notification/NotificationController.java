@@ -5,6 +5,7 @@ import io.glimpse.api.web.NotFoundException;
 import io.glimpse.api.web.PageLimit;
 import io.glimpse.api.web.PageResponse;
 import io.glimpse.api.web.Queries;
+import io.glimpse.query.live.LiveRecorder;
 import io.glimpse.query.notification.NotificationQueries.CountUnread;
 import io.glimpse.query.notification.NotificationQueries.ListNotifications;
 import io.glimpse.query.notification.NotificationQueries.NotificationPage;
@@ -36,11 +37,14 @@ class NotificationController {
     private final Queries queries;
     private final NotificationReadState readState;
     private final NotificationRepository notifications;
+    private final LiveRecorder live;
 
-    NotificationController(Queries queries, NotificationReadState readState, NotificationRepository notifications) {
+    NotificationController(Queries queries, NotificationReadState readState, NotificationRepository notifications,
+                           LiveRecorder live) {
         this.queries = queries;
         this.readState = readState;
         this.notifications = notifications;
+        this.live = live;
     }
 
     record ReadChange(@NotNull Boolean read) {
@@ -66,6 +70,7 @@ class NotificationController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void markAllRead(@AuthenticationPrincipal AuthenticatedUser me) {
         readState.markAllRead(me.id());
+        live.unreadCountChanged(me.id());
     }
 
     @PatchMapping("/{notificationId}")
@@ -76,5 +81,6 @@ class NotificationController {
             throw new NotFoundException("No such notification");
         }
         readState.mark(me.id(), notificationId, body.read());
+        live.unreadCountChanged(me.id());
     }
 }

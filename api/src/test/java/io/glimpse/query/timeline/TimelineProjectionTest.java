@@ -6,6 +6,7 @@ import io.glimpse.events.post.PostEvent.PostDeleted;
 import io.glimpse.events.social.RelationshipEvent.UserBlocked;
 import io.glimpse.events.social.RelationshipEvent.UserFollowed;
 import io.glimpse.events.social.RelationshipEvent.UserUnfollowed;
+import io.glimpse.query.live.LiveRecorder;
 import io.glimpse.query.batch.RecordingJdbcOperations;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -54,7 +55,7 @@ class TimelineProjectionTest {
 
     private void givenTheProjection() {
         store = new SqlTimelineStore(jdbc, writer);
-        projection = new TimelineProjection(store, sources, properties());
+        projection = new TimelineProjection(store, sources, properties(), LiveRecorder.disabled());
     }
 
     private static TimelineProperties properties() {
@@ -148,7 +149,7 @@ class TimelineProjectionTest {
         List<String> sent = new ArrayList<>();
         TimelineWriter recorded = new TimelineWriter(RecordingJdbcOperations.of(jdbcOperations, sent), dataSource);
         projection = new TimelineProjection(new SqlTimelineStore(jdbc, recorded),
-                new TimelineSources(jdbc, recorded), properties());
+                new TimelineSources(jdbc, recorded), properties(), LiveRecorder.disabled());
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
         batch.attachTransaction(transactions);
         authors.forEach(this::post);

@@ -22,10 +22,15 @@ sealed interface NotificationChange {
 
         boolean removes(Added notification);
 
-        /** The statement that removes those already written, and its parameters. */
-        String sql();
+        /** The condition on {@code notification} rows of those already written, with its parameters. */
+        String where();
 
         Object[] parameters();
+
+        /** The statement that removes those already written. */
+        default String sql() {
+            return "delete from notification where " + where();
+        }
     }
 
     /** What an undone action (an unfollow, an unlike) had told: found by who did it, whom it told, and about what. */
@@ -38,10 +43,9 @@ sealed interface NotificationChange {
         }
 
         @Override
-        public String sql() {
+        public String where() {
             return """
-                    delete from notification
-                     where actor_id = ? and recipient_id = ? and type = ?
+                    actor_id = ? and recipient_id = ? and type = ?
                        and post_id is not distinct from ? and comment_id is not distinct from ?""";
         }
 
@@ -59,8 +63,8 @@ sealed interface NotificationChange {
         }
 
         @Override
-        public String sql() {
-            return "delete from notification where post_id = ?";
+        public String where() {
+            return "post_id = ?";
         }
 
         @Override
@@ -77,8 +81,8 @@ sealed interface NotificationChange {
         }
 
         @Override
-        public String sql() {
-            return "delete from notification where post_id = ? and comment_id = ?";
+        public String where() {
+            return "post_id = ? and comment_id = ?";
         }
 
         @Override
@@ -95,8 +99,8 @@ sealed interface NotificationChange {
         }
 
         @Override
-        public String sql() {
-            return "delete from notification where recipient_id = ? or actor_id = ?";
+        public String where() {
+            return "recipient_id = ? or actor_id = ?";
         }
 
         @Override

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -60,34 +61,49 @@ public class NotificationRepository {
     }
 
     /** Adds a notification unless it would tell users about themselves; {@link NotificationIds} gives its id. */
-    public void add(String eventId, UUID recipientId, Type type, UUID actorId, UUID postId, UUID commentId,
-                    Instant at) {
+    public Optional<Addressed> add(String eventId, UUID recipientId, Type type, UUID actorId, UUID postId,
+                                   UUID commentId, Instant at) {
         if (recipientId == null || recipientId.equals(actorId)) {
-            return;
+            return Optional.empty();
         }
         UUID id = NotificationIds.of(eventId, recipientId, type, at);
         writer.record(new NotificationChange.Added(id, recipientId, type, actorId, postId, commentId, at));
+        return Optional.of(new Addressed(id, recipientId));
     }
 
     /**
-     * Removes the notification an action caused (a follow, a like), found by what it names: who
-     * did it, whom it told, and about which post or comment. Undone actions are rare, and an
-     * actor has few notifications for one recipient, so the actor's index finds it.
+     * Which notifications a removal takes away: the one an action caused (a follow, a like), found
+     * by what it names (who did it, whom it told, about which post or comment; undone actions are
+     * rare, and an actor has few notifications for one recipient, so the actor's index finds it),
+     * or all about a post, a comment, or involving a user. Applied when the batch commits.
      */
-    public void removeCausedBy(Type type, UUID actorId, UUID recipientId, UUID postId, UUID commentId) {
-        writer.record(new NotificationChange.Undone(type, actorId, recipientId, postId, commentId));
+    public void remove(NotificationChange.Removal removal) {
+        writer.record(removal);
     }
 
-    public void removeAboutPost(UUID postId) {
-        writer.record(new NotificationChange.AboutPostRemoved(postId));
+    /** A notification and whose inbox it is in. */
+    public record Addressed(UUID id, UUID recipientId) {
     }
 
-    public void removeAboutComment(UUID postId, UUID commentId) {
-        writer.record(new NotificationChange.AboutCommentRemoved(postId, commentId));
+    /**
+     * What {@code removal} takes away, this batch's own notifications included (it sends the
+     * batch so far first): for the live feed, which asks only while events are live.
+     */
+    public List<Addressed> removedBy(NotificationChange.Removal removal) {
+        writer.flush();
+        return jdbc.sql("select id, recipient_id from notification where " + removal.where())
+                .params(removal.parameters())
+                .query((rs, row) -> new Addressed(rs.getObject("id", UUID.class), rs.getObject("recipient_id", UUID.class)))
+                .list();
     }
 
-    public void removeInvolving(UUID userId) {
-        writer.record(new NotificationChange.InvolvingRemoved(userId));
+    /** The recipient's notifications among {@code ids} as their inbox shows them: blocked actors left out. */
+    public List<NotificationView> inboxItems(UUID recipientId, Collection<UUID> ids) {
+        return jdbc.sql(INBOX + " and n.id in (:ids)")
+                .param("recipient", recipientId)
+                .param("ids", ids)
+                .query(NOTIFICATION)
+                .list();
     }
 
     public void deleteAll() {

@@ -36,6 +36,11 @@ class NotificationWriter {
         batch.add(change);
     }
 
+    /** Applies what this batch recorded so far, for a read that must see it. */
+    void flush() {
+        batch.flush();
+    }
+
     private void write(List<NotificationChange> changes) {
         RemovalsFirst<UUID, Added> notifications = new RemovalsFirst<>();
         for (NotificationChange change : changes) {

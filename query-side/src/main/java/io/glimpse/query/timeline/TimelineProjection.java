@@ -6,6 +6,7 @@ import io.glimpse.events.social.RelationshipEvent.UserBlocked;
 import io.glimpse.events.social.RelationshipEvent.UserFollowed;
 import io.glimpse.events.social.RelationshipEvent.UserUnfollowed;
 import io.glimpse.events.user.UserEvent.UserDeleted;
+import io.glimpse.query.live.LiveRecorder;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -39,11 +40,13 @@ public class TimelineProjection {
     private final TimelineStore store;
     private final TimelineSources sources;
     private final TimelineProperties properties;
+    private final LiveRecorder live;
 
-    TimelineProjection(TimelineStore store, TimelineSources sources, TimelineProperties properties) {
+    TimelineProjection(TimelineStore store, TimelineSources sources, TimelineProperties properties, LiveRecorder live) {
         this.store = store;
         this.sources = sources;
         this.properties = properties;
+        this.live = live;
     }
 
     @EventHandler
@@ -51,10 +54,10 @@ public class TimelineProjection {
         long position = position(token);
         TimelineEntry entry = new TimelineEntry(event.postId(), event.authorId(), at.truncatedTo(ChronoUnit.MICROS));
         sources.addPost(entry, position);
-        store.push(List.of(event.authorId()), entry);
+        push(List.of(event.authorId()), entry);
         List<UUID> firstFollowers = sources.followers(event.authorId(), position, null, properties.fanOutBatch());
         if (!isCelebrity(event.authorId(), position, firstFollowers)) {
-            forEachFollowerBatch(event.authorId(), position, firstFollowers, followers -> store.push(followers, entry));
+            forEachFollowerBatch(event.authorId(), position, firstFollowers, followers -> push(followers, entry));
         }
     }
 
@@ -62,10 +65,10 @@ public class TimelineProjection {
     @EventHandler
     void on(PostDeleted event) {
         sources.removePost(event.postId()).ifPresent(entry -> {
-            store.remove(List.of(event.authorId()), entry);
+            remove(List.of(event.authorId()), entry);
             forEachFollowerBatch(event.authorId(), Long.MAX_VALUE,
                     sources.followers(event.authorId(), Long.MAX_VALUE, null, properties.fanOutBatch()),
-                    followers -> store.remove(followers, entry));
+                    followers -> remove(followers, entry));
         });
     }
 
@@ -103,6 +106,16 @@ public class TimelineProjection {
     @ResetHandler
     void reset() {
         store.clearAll();
+    }
+
+    private void push(List<UUID> owners, TimelineEntry entry) {
+        store.push(owners, entry);
+        live.enteredTimelines(owners, entry);
+    }
+
+    private void remove(List<UUID> owners, TimelineEntry entry) {
+        store.remove(owners, entry);
+        live.leftTimelines(owners, entry.postId());
     }
 
     private static long position(TrackingToken token) {

@@ -1,0 +1,152 @@
+package io.glimpse.api.stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One open stream. It holds no queue of its own: it remembers the id of the last event it sent
+ * and, when woken, sends what its user's log has after it, at most {@code batch} at a time, so its
+ * memory stays the same however far behind it is. A stream that fell behind the log (a slow reader,
+ * or a resume from too long ago) gets a {@code reset} and goes on from the log's newest event.
+ * Wake-ups and heartbeats run one at a time per stream on the delivery threads; a wake-up that
+ * comes while it is sending makes it look again afterwards.
+ */
+final class StreamConnection {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamConnection.class);
+
+    private final UUID userId;
+    private final SseEmitter emitter;
+    private final StreamLog streamLog;
+    private final Executor delivery;
+    private final int batch;
+    private final AtomicInteger wakeUps = new AtomicInteger();
+    private final AtomicBoolean heartbeatDue = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Runnable onClose;
+    private final long openedAt = System.nanoTime();
+    private StreamId lastSent;
+
+    StreamConnection(UUID userId, SseEmitter emitter, StreamLog streamLog, Executor delivery, int batch,
+                     Runnable onClose) {
+        this.userId = userId;
+        this.emitter = emitter;
+        this.streamLog = streamLog;
+        this.delivery = delivery;
+        this.batch = batch;
+        this.onClose = onClose;
+    }
+
+    UUID userId() {
+        return userId;
+    }
+
+    long openedAt() {
+        return openedAt;
+    }
+
+    /**
+     * Sends {@code ready} with the id to resume from ({@code lastEventId} when the client gave one
+     * this server could have sent, else the newest in the log), then whatever followed it.
+     */
+    void start(Optional<StreamId> lastEventId) {
+        StreamId newest = StreamId.parse(streamLog.open(userId)).orElseThrow();
+        lastSent = lastEventId.orElse(newest);
+        try {
+            send(new StreamEvent(lastSent.toString(), "ready", "{\"resumed\":" + lastEventId.isPresent() + "}"));
+            wake();
+        } catch (IOException | RuntimeException e) {
+            fail(e);
+        }
+    }
+
+    /** New events may be in the log. */
+    void wake() {
+        if (wakeUps.getAndIncrement() == 0) {
+            delivery.execute(this::run);
+        }
+    }
+
+    void heartbeat() {
+        heartbeatDue.set(true);
+        wake();
+    }
+
+    /** Ends the stream from the server's side (shutdown, or a newer stream of the user took its place). */
+    void close() {
+        if (closed.compareAndSet(false, true)) {
+            onClose.run();
+            emitter.complete();
+        }
+    }
+
+    /** Called by the emitter's completion, timeout and error callbacks. */
+    void closed() {
+        if (closed.compareAndSet(false, true)) {
+            onClose.run();
+        }
+    }
+
+    private void run() {
+        int seen;
+        do {
+            seen = wakeUps.get();
+            if (!closed.get()) {
+                deliver();
+            }
+        } while (wakeUps.addAndGet(-seen) != 0);
+    }
+
+    private void deliver() {
+        try {
+            if (heartbeatDue.getAndSet(false)) {
+                emitter.send(SseEmitter.event().comment("heartbeat"));
+            }
+            List<StreamEvent> events;
+            do {
+                Optional<List<StreamEvent>> later = streamLog.after(userId, lastSent, batch);
+                if (later.isEmpty()) {
+                    reset();
+                    return;
+                }
+                events = later.get();
+                for (StreamEvent event : events) {
+                    if (!event.isMark()) {
+                        send(event);
+                    }
+                    lastSent = StreamId.parse(event.id()).orElseThrow();
+                }
+            } while (events.size() == batch);
+        } catch (IOException | RuntimeException e) {
+            // Mostly the client went away; also a Redis failure, after which the client reconnects and resumes.
+            log.debug("Stream of {} ended", userId, e);
+            fail(e);
+        }
+    }
+
+    /** The client missed events that are gone: it must reload, and then goes on from here. */
+    private void reset() throws IOException {
+        lastSent = StreamId.parse(streamLog.open(userId)).orElseThrow();
+        send(new StreamEvent(lastSent.toString(), "reset", "{\"reason\":\"missed events are no longer kept\"}"));
+    }
+
+    private void send(StreamEvent event) throws IOException {
+        emitter.send(SseEmitter.event().id(event.id()).name(event.type()).data(event.data()));
+    }
+
+    private void fail(Exception e) {
+        if (closed.compareAndSet(false, true)) {
+            onClose.run();
+            emitter.completeWithError(e);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.glimpse.api.stream;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * This node's open streams, by user. Streams are async (SseEmitter): none holds a request thread
+ * while open; a few delivery threads write to all of them, and one timer sends the heartbeats.
+ */
+@Component
+class StreamConnections implements DisposableBean {
+
+    /** Events one stream reads from the log per step: what a stream holds in memory at most. */
+    static final int BATCH = 64;
+
+    private final ConcurrentHashMap<UUID, Set<StreamConnection>> byUser = new ConcurrentHashMap<>();
+    private final AtomicInteger open = new AtomicInteger();
+    private final StreamLog streamLog;
+    private final StreamProperties properties;
+    private final ExecutorService delivery;
+    private final ScheduledExecutorService heartbeats;
+
+    StreamConnections(StreamLog streamLog, StreamProperties properties, MeterRegistry registry) {
+        this.streamLog = streamLog;
+        this.properties = properties;
+        this.delivery = Executors.newFixedThreadPool(properties.deliveryThreads(), daemon("stream-delivery-"));
+        this.heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("stream-heartbeat-"));
+        long every = properties.heartbeat().toMillis();
+        heartbeats.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
+        streamLog.onAppended(this::wake);
+        Gauge.builder("glimpse.stream.open", open, AtomicInteger::get)
+                .description("Open live streams on this node").register(registry);
+    }
+
+    /** Opens a stream for the user, or refuses with 429 when they already hold the most allowed. */
+    SseEmitter open(UUID userId, Optional<StreamId> lastEventId) {
+        SseEmitter emitter = new SseEmitter(properties.maxDuration().toMillis());
+        StreamConnection[] created = new StreamConnection[1];
+        byUser.compute(userId, (user, streams) -> {
+            Set<StreamConnection> mine = streams == null ? ConcurrentHashMap.newKeySet() : streams;
+            if (mine.size() >= properties.maxPerUser()) {
+                throw tooMany();
+            }
+            created[0] = new StreamConnection(userId, emitter, streamLog, delivery, BATCH,
+                    () -> forget(userId, created[0]));
+            mine.add(created[0]);
+            return mine;
+        });
+        open.incrementAndGet();
+        StreamConnection connection = created[0];
+        emitter.onCompletion(connection::closed);
+        emitter.onTimeout(emitter::complete);
+        emitter.onError(error -> connection.closed());
+        connection.start(lastEventId);
+        return emitter;
+    }
+
+    int openStreams() {
+        return open.get();
+    }
+
+    /** Wakes this node's streams of these users: their logs have new events. */
+    void wake(Collection<UUID> userIds) {
+        for (UUID userId : userIds) {
+            Set<StreamConnection> streams = byUser.get(userId);
+            if (streams != null) {
+                streams.forEach(StreamConnection::wake);
+            }
+        }
+    }
+
+    private void heartbeat() {
+        try {
+            List<UUID> present = new ArrayList<>(byUser.keySet());
+            byUser.values().forEach(streams -> streams.forEach(StreamConnection::heartbeat));
+            streamLog.keepPresent(present);
+        } catch (RuntimeException e) {
+            // A Redis hiccup: the next beat tries again; a timer that threw would never run again.
+            org.slf4j.LoggerFactory.getLogger(StreamConnections.class).warn("Stream heartbeat failed", e);
+        }
+    }
+
+    private void forget(UUID userId, StreamConnection connection) {
+        byUser.computeIfPresent(userId, (user, streams) -> {
+            if (streams.remove(connection)) {
+                open.decrementAndGet();
+            }
+            return streams.isEmpty() ? null : streams;
+        });
+    }
+
+    private ErrorResponseException tooMany() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                "At most " + properties.maxPerUser() + " open streams per user; close one first");
+        problem.setTitle("Too many open streams");
+        return new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, problem, null);
+    }
+
+    @Override
+    public void destroy() {
+        heartbeats.shutdownNow();
+        byUser.values().forEach(streams -> List.copyOf(streams).forEach(StreamConnection::close));
+        delivery.shutdown();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

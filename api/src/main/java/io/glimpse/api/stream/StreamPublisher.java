@@ -1,0 +1,73 @@
+package io.glimpse.api.stream;
+
+import io.glimpse.api.notification.NotificationResponse;
+import io.glimpse.query.live.LiveChange;
+import io.glimpse.query.live.LiveChange.NotificationAdded;
+import io.glimpse.query.live.LiveChange.NotificationsRemoved;
+import io.glimpse.query.live.LiveChange.PostDeleted;
+import io.glimpse.query.live.LiveChange.TimelinePost;
+import io.glimpse.query.live.LiveChange.UnreadCount;
+import io.glimpse.query.live.LiveChanges;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Turns the projections' {@link LiveChange}s into the stream's events (names and JSON data) in the
+ * stream log, for the users who are present only: a fan-out to 10,000 followers of whom 50 are
+ * online makes 50 events.
+ */
+@Component
+class StreamPublisher implements LiveChanges {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamPublisher.class);
+
+    private final StreamLog streamLog;
+    private final ObjectMapper json;
+
+    StreamPublisher(StreamLog streamLog, ObjectMapper json) {
+        this.streamLog = streamLog;
+        this.json = json;
+    }
+
+    @Override
+    public void publish(List<LiveChange> changes) {
+        try {
+            Set<UUID> present = streamLog.present(changes.stream().map(LiveChange::userId).collect(Collectors.toSet()));
+            if (!present.isEmpty()) {
+                streamLog.append(changes.stream().filter(change -> present.contains(change.userId())).map(this::event)
+                        .toList());
+            }
+        } catch (RuntimeException e) {
+            // Redis away: the read models are right, and streams that missed this reset when they resume.
+            log.warn("{} live events not published", changes.size(), e);
+        }
+    }
+
+    private StreamEvent.New event(LiveChange change) {
+        if (change instanceof NotificationAdded added) {
+            return event(change, "notification", NotificationResponse.of(added.notification()));
+        } else if (change instanceof NotificationsRemoved removed) {
+            return event(change, "notification.removed", Map.of("ids", removed.notificationIds()));
+        } else if (change instanceof UnreadCount unread) {
+            return event(change, "unread-count", Map.of("count", unread.count()));
+        } else if (change instanceof TimelinePost post) {
+            return event(change, "timeline.post", Map.of("postId", post.postId(), "authorId", post.authorId(),
+                    "createdAt", post.createdAt()));
+        } else if (change instanceof PostDeleted deleted) {
+            return event(change, "post.deleted", Map.of("postId", deleted.postId()));
+        }
+        throw new IllegalArgumentException("Unknown live change " + change);
+    }
+
+    private StreamEvent.New event(LiveChange change, String type, Object data) {
+        return new StreamEvent.New(change.userId(), type, json.writeValueAsString(data));
+    }
+}
