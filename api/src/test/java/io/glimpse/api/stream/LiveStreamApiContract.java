@@ -133,6 +133,7 @@ abstract class LiveStreamApiContract extends ApiTest {
         for (Account fan : registerMany("live_fan", 5)) {
             like(fan, myPost);
         }
+        awaitProcessed(); // a like waits for the posts read model, not for the notifications that feed the log
         try (SseClient resumed = stream(me, Map.of("Last-Event-ID", lastSeen))) {
             assertThat(resumed.next().type()).isEqualTo("ready");
             Event reset = resumed.next();

@@ -34,6 +34,7 @@ class TimelineApiOnRedisTest extends TimelineApiContract {
         for (int i = 0; i < CAPACITY + 3; i++) {
             posts.add(0, post(author, "Post " + i));
         }
+        awaitProcessed();
         assertThat(store.size(me.id())).isEqualTo(CAPACITY);
         assertThat(timeline(me)).containsExactlyElementsOf(posts);
     }
