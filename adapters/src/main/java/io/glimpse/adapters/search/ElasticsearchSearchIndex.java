@@ -2,7 +2,6 @@ package io.glimpse.adapters.search;
 
 import io.glimpse.query.search.SearchUnavailableException;
 import io.glimpse.query.search.SearchIndex;
-import io.glimpse.query.search.OffsetPage;
 import io.glimpse.query.search.IndexChange;
 import io.glimpse.query.search.SearchTerms;
 import co.elastic.clients.elasticsearch._types.FieldValue;

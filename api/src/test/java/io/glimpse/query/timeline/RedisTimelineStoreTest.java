@@ -1,5 +1,7 @@
 package io.glimpse.query.timeline;
 
+import io.glimpse.adapters.timeline.RedisTimelineStore;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;

@@ -1,23 +1,21 @@
 package io.glimpse.query.timeline;
 
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The timeline store named by {@code glimpse.timeline.store}: SQL by default, Redis in production. */
+/**
+ * The SQL timeline store, unless {@code glimpse.timeline.store} names another (the adapters module
+ * has Redis's). It stays beside the projection: its entries are written in the same change batch
+ * as the timeline's own follows and posts ({@link TimelineWriter}, removals first across both).
+ */
 @Configuration(proxyBeanMethods = false)
 class TimelineConfiguration {
 
     @Bean
-    TimelineStore timelineStore(TimelineProperties properties, JdbcClient jdbc, TimelineWriter writer,
-                                ObjectProvider<StringRedisTemplate> redis) {
-        return switch (properties.store()) {
-            case "sql" -> new SqlTimelineStore(jdbc, writer);
-            case "redis" -> new RedisTimelineStore(redis.getObject(), properties.redisKeyPrefix(), properties.capacity());
-            default -> throw new IllegalStateException("glimpse.timeline.store must be sql or redis, not "
-                    + properties.store());
-        };
+    @ConditionalOnProperty(name = "glimpse.timeline.store", havingValue = "sql", matchIfMissing = true)
+    TimelineStore sqlTimelineStore(JdbcClient jdbc, TimelineWriter writer) {
+        return new SqlTimelineStore(jdbc, writer);
     }
 }

@@ -19,4 +19,10 @@ public record TimelineProperties(@DefaultValue("sql") String store,
                                  @DefaultValue("1000") int fanOutBatch,
                                  @DefaultValue("100") int backfill,
                                  @DefaultValue("glimpse:") String redisKeyPrefix) {
+
+    public TimelineProperties {
+        if (!store.equals("sql") && !store.equals("redis")) {
+            throw new IllegalArgumentException("glimpse.timeline.store must be sql or redis, not " + store);
+        }
+    }
 }

@@ -1,4 +1,4 @@
-package io.glimpse.query.search;
+package io.glimpse.adapters.search;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -7,7 +7,7 @@ import org.springframework.data.domain.Sort;
  * A page starting at any offset, not only at a multiple of its size as Spring Data's
  * {@code PageRequest} does: search answers {@code ?offset=&limit=}. Sorting is given with the query.
  */
-public record OffsetPage(long offset, int size) implements Pageable {
+record OffsetPage(long offset, int size) implements Pageable {
 
     @Override
     public int getPageNumber() {

@@ -1,5 +1,7 @@
-package io.glimpse.query.timeline;
+package io.glimpse.adapters.timeline;
 
+import io.glimpse.query.timeline.TimelineEntry;
+import io.glimpse.query.timeline.TimelineStore;
 import io.glimpse.query.paging.Cursor;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.core.RedisCallback;
@@ -24,7 +26,7 @@ import java.util.UUID;
  * Fan-out writes are pipelined: one round trip per batch of timelines. Redis may lose everything
  * (no persistence, a flush): a marker key tells whether the data is still there.
  */
-class RedisTimelineStore implements TimelineStore {
+public class RedisTimelineStore implements TimelineStore {
 
     /** KEYS: the intact marker, the timeline. ARGV: the cursor's score (or ""), the bound for older entries, the count. */
     @SuppressWarnings("rawtypes")
@@ -41,7 +43,7 @@ class RedisTimelineStore implements TimelineStore {
     private final int capacity;
     private final String intactKey;
 
-    RedisTimelineStore(StringRedisTemplate redis, String keyPrefix, int capacity) {
+    public RedisTimelineStore(StringRedisTemplate redis, String keyPrefix, int capacity) {
         this.redis = redis;
         this.prefix = keyPrefix + "timeline:";
         this.capacity = capacity;
