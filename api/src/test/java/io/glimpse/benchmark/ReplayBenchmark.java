@@ -1,8 +1,6 @@
 package io.glimpse.benchmark;
 
 import io.glimpse.GlimpseApplication;
-import io.glimpse.processing.status.Projections;
-import io.glimpse.processing.Processors;
 import io.glimpse.api.id.TimeOrderedIds;
 import io.glimpse.api.support.CleanDatabase;
 import io.glimpse.events.comment.CommentEvent.CommentAdded;
@@ -10,6 +8,8 @@ import io.glimpse.events.like.LikeEvent.PostLiked;
 import io.glimpse.events.post.PostEvent.PostCreated;
 import io.glimpse.events.social.RelationshipEvent.UserFollowed;
 import io.glimpse.events.user.UserEvent.UserRegistered;
+import io.glimpse.processing.Processors;
+import io.glimpse.processing.status.Projections;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

@@ -1,8 +1,8 @@
 package io.glimpse.adapters.timeline;
 
+import io.glimpse.query.paging.Cursor;
 import io.glimpse.query.timeline.TimelineEntry;
 import io.glimpse.query.timeline.TimelineStore;
-import io.glimpse.query.paging.Cursor;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.ScanOptions;

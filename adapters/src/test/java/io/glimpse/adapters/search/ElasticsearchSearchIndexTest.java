@@ -1,9 +1,9 @@
 package io.glimpse.adapters.search;
 
-import io.glimpse.query.search.SearchUnavailableException;
-import io.glimpse.query.search.SearchIndex;
 import io.glimpse.query.search.IndexChange;
+import io.glimpse.query.search.SearchIndex;
 import io.glimpse.query.search.SearchTerms;
+import io.glimpse.query.search.SearchUnavailableException;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;

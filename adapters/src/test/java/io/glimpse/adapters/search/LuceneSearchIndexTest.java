@@ -1,9 +1,9 @@
 package io.glimpse.adapters.search;
 
-import io.glimpse.query.search.SearchIndex;
-import io.glimpse.query.search.IndexChange;
-import io.glimpse.query.search.SearchTerms;
 import io.glimpse.query.search.IndexChange.PutPost;
+import io.glimpse.query.search.IndexChange;
+import io.glimpse.query.search.SearchIndex;
+import io.glimpse.query.search.SearchTerms;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

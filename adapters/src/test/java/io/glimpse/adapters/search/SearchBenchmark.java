@@ -1,7 +1,7 @@
 package io.glimpse.adapters.search;
 
-import io.glimpse.query.search.SearchIndex;
 import io.glimpse.query.search.IndexChange;
+import io.glimpse.query.search.SearchIndex;
 import io.glimpse.query.search.SearchTerms;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;

@@ -1,17 +1,17 @@
 package io.glimpse.adapters.search;
 
-import io.glimpse.query.search.SearchIndex;
-import io.glimpse.query.search.IndexChange;
-import io.glimpse.query.search.SearchTerms;
 import io.glimpse.query.search.IndexChange.EditPost;
 import io.glimpse.query.search.IndexChange.PutPost;
 import io.glimpse.query.search.IndexChange.PutUser;
 import io.glimpse.query.search.IndexChange.RemovePost;
 import io.glimpse.query.search.IndexChange.RemoveUser;
 import io.glimpse.query.search.IndexChange.RenameUser;
+import io.glimpse.query.search.IndexChange;
 import io.glimpse.query.search.SearchIndex.PostHits;
 import io.glimpse.query.search.SearchIndex.PostSearch;
 import io.glimpse.query.search.SearchIndex.TagCount;
+import io.glimpse.query.search.SearchIndex;
+import io.glimpse.query.search.SearchTerms;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package io.glimpse.api.feature;
 
 import io.glimpse.api.security.AuthenticatedUser;
 import io.glimpse.api.web.Commands;
-import io.glimpse.api.web.ReadModel;
 import io.glimpse.api.web.NotFoundException;
+import io.glimpse.api.web.ReadModel;
 import io.glimpse.command.feature.FeatureFlagCommands.AddToBlocklist;
 import io.glimpse.command.feature.FeatureFlagCommands.AddToWhitelist;
 import io.glimpse.command.feature.FeatureFlagCommands.CreateFeatureFlag;

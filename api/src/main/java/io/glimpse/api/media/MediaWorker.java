@@ -1,5 +1,8 @@
 package io.glimpse.api.media;
 
+import io.glimpse.adapters.media.ImageProcessor;
+import io.glimpse.adapters.media.Rendition;
+import io.glimpse.adapters.media.Renditions;
 import io.glimpse.command.post.PostCommands.CompleteMediaProcessing;
 import io.glimpse.command.post.PostCommands.FailMediaProcessing;
 import io.glimpse.events.post.MediaAttachment;
@@ -7,11 +10,8 @@ import io.glimpse.events.post.PostEvent.PostCreated;
 import io.glimpse.events.post.PostEvent.PostDeleted;
 import io.glimpse.events.user.UserEvent.UserAvatarChanged;
 import io.glimpse.events.user.UserEvent.UserDeleted;
-import io.glimpse.adapters.media.ImageProcessor;
 import io.glimpse.query.media.MediaKeys;
 import io.glimpse.query.media.MediaStore;
-import io.glimpse.adapters.media.Rendition;
-import io.glimpse.adapters.media.Renditions;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;

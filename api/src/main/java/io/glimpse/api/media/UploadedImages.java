@@ -1,9 +1,9 @@
 package io.glimpse.api.media;
 
-import io.glimpse.events.post.MediaAttachment;
 import io.glimpse.adapters.media.ImageInfo;
 import io.glimpse.adapters.media.ImageInspector;
 import io.glimpse.adapters.media.ImageProcessor;
+import io.glimpse.events.post.MediaAttachment;
 import io.glimpse.query.media.MediaKeys;
 import io.glimpse.query.media.MediaStore;
 import org.springframework.stereotype.Component;

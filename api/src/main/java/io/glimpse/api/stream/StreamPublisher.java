@@ -1,12 +1,12 @@
 package io.glimpse.api.stream;
 
 import io.glimpse.api.notification.NotificationResponse;
-import io.glimpse.query.live.LiveChange;
 import io.glimpse.query.live.LiveChange.NotificationAdded;
 import io.glimpse.query.live.LiveChange.NotificationsRemoved;
 import io.glimpse.query.live.LiveChange.PostDeleted;
 import io.glimpse.query.live.LiveChange.TimelinePost;
 import io.glimpse.query.live.LiveChange.UnreadCount;
+import io.glimpse.query.live.LiveChange;
 import io.glimpse.query.live.LiveChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

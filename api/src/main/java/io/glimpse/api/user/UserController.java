@@ -1,14 +1,14 @@
 package io.glimpse.api.user;
 
+import io.glimpse.api.media.UploadedImages;
 import io.glimpse.api.security.AuthenticatedUser;
 import io.glimpse.api.web.Commands;
-import io.glimpse.api.web.ReadModel;
 import io.glimpse.api.web.PageLimit;
 import io.glimpse.api.web.PageResponse;
 import io.glimpse.api.web.Queries;
-import io.glimpse.command.user.AccountRules;
-import io.glimpse.api.media.UploadedImages;
+import io.glimpse.api.web.ReadModel;
 import io.glimpse.command.CommandRejectedException;
+import io.glimpse.command.user.AccountRules;
 import io.glimpse.command.user.UserCommands.ChangeAvatar;
 import io.glimpse.command.user.UserCommands.DeleteUser;
 import io.glimpse.command.user.UserCommands.UpdateProfile;

@@ -1,9 +1,9 @@
 package io.glimpse.api.user;
 
-import io.glimpse.query.social.BlockPolicy;
 import io.glimpse.api.security.AuthenticatedUser;
 import io.glimpse.api.web.NotFoundException;
 import io.glimpse.api.web.Queries;
+import io.glimpse.query.social.BlockPolicy;
 import io.glimpse.query.social.Relation;
 import io.glimpse.query.social.SocialQueries.FindRelation;
 import io.glimpse.query.social.ViewedUser;

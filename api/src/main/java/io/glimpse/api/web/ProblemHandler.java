@@ -1,12 +1,12 @@
 package io.glimpse.api.web;
 
-import io.glimpse.command.CommandRejectedException;
 import io.glimpse.adapters.media.ImageTooLargeException;
-import io.glimpse.query.media.MediaException;
 import io.glimpse.adapters.media.UnsupportedImageException;
-import io.glimpse.query.search.SearchUnavailableException;
+import io.glimpse.command.CommandRejectedException;
 import io.glimpse.processing.UnknownProcessingException;
 import io.glimpse.processing.status.ReplayRefusedException;
+import io.glimpse.query.media.MediaException;
+import io.glimpse.query.search.SearchUnavailableException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

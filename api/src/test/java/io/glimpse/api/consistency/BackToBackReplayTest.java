@@ -1,7 +1,7 @@
 package io.glimpse.api.consistency;
 
-import io.glimpse.processing.Processors;
 import io.glimpse.api.support.EmbeddedGlimpse;
+import io.glimpse.processing.Processors;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;

@@ -1,7 +1,7 @@
 package io.glimpse.api.feature;
 
-import io.glimpse.processing.Processors;
 import io.glimpse.api.support.ApiTest;
+import io.glimpse.processing.Processors;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;

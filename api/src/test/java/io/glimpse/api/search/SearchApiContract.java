@@ -1,7 +1,7 @@
 package io.glimpse.api.search;
 
-import io.glimpse.processing.Processors;
 import io.glimpse.api.support.ApiTest;
+import io.glimpse.processing.Processors;
 import io.glimpse.query.search.SearchIndex;
 import io.glimpse.query.search.SearchProjection;
 import org.axonframework.config.EventProcessingConfiguration;

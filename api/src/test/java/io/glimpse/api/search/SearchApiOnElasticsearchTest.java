@@ -1,7 +1,7 @@
 package io.glimpse.api.search;
 
-import io.glimpse.api.support.EmbeddedGlimpse;
 import io.glimpse.adapters.search.SearchProperties;
+import io.glimpse.api.support.EmbeddedGlimpse;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;

@@ -1,7 +1,7 @@
 package io.glimpse.processing.deadletter;
 
-import io.glimpse.processing.deadletter.DeadLetterConfiguration;
 import io.glimpse.processing.UnknownProcessingException;
+import io.glimpse.processing.deadletter.DeadLetterConfiguration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;

@@ -1,10 +1,10 @@
 package io.glimpse.processing.status;
 
+import io.glimpse.processing.Processors;
+import io.glimpse.processing.UnknownProcessingException;
 import io.glimpse.processing.deadletter.DeadLetters;
 import io.glimpse.processing.status.ProjectionStatus.Replay;
 import io.glimpse.processing.status.ProjectionStatus.State;
-import io.glimpse.processing.Processors;
-import io.glimpse.processing.UnknownProcessingException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;

@@ -1,6 +1,5 @@
 package io.glimpse.query.feature;
 
-import io.glimpse.events.feature.FeatureFlagEvent;
 import io.glimpse.events.feature.FeatureFlagEvent.BlocklistAdded;
 import io.glimpse.events.feature.FeatureFlagEvent.BlocklistRemoved;
 import io.glimpse.events.feature.FeatureFlagEvent.FeatureFlagCreated;
@@ -11,6 +10,7 @@ import io.glimpse.events.feature.FeatureFlagEvent.FeatureFlagReverted;
 import io.glimpse.events.feature.FeatureFlagEvent.RolloutChanged;
 import io.glimpse.events.feature.FeatureFlagEvent.WhitelistAdded;
 import io.glimpse.events.feature.FeatureFlagEvent.WhitelistRemoved;
+import io.glimpse.events.feature.FeatureFlagEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;

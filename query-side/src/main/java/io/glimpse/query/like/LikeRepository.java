@@ -2,8 +2,8 @@ package io.glimpse.query.like;
 
 import io.glimpse.query.paging.Cursor;
 import io.glimpse.query.paging.Keyset;
-import io.glimpse.query.post.PostChange;
 import io.glimpse.query.post.PostChange.Target;
+import io.glimpse.query.post.PostChange;
 import io.glimpse.query.post.PostWriter;
 import io.glimpse.query.social.SocialGraphRepository;
 import io.glimpse.query.social.ViewedUser;

@@ -1,12 +1,12 @@
 package io.glimpse.api.mastodon.account;
 
+import io.glimpse.api.mastodon.web.MastodonException;
 import io.glimpse.api.security.AuthenticatedUser;
 import io.glimpse.api.web.Queries;
 import io.glimpse.query.social.Relation;
 import io.glimpse.query.social.SocialQueries.FindRelation;
 import io.glimpse.query.user.UserQueries.FindUserById;
 import io.glimpse.query.user.UserView;
-import io.glimpse.api.mastodon.web.MastodonException;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;

@@ -1,8 +1,8 @@
 package io.glimpse.api.mastodon.instance;
 
+import io.glimpse.adapters.media.ImageInspector;
 import io.glimpse.command.comment.Comment;
 import io.glimpse.command.post.Post;
-import io.glimpse.adapters.media.ImageInspector;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;

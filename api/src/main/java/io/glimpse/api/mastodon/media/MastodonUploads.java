@@ -1,13 +1,13 @@
 package io.glimpse.api.mastodon.media;
 
+import io.glimpse.adapters.media.ImageProcessor;
+import io.glimpse.adapters.media.Rendition;
+import io.glimpse.adapters.media.Renditions;
 import io.glimpse.api.mastodon.web.MastodonException;
 import io.glimpse.api.media.UploadedImages;
 import io.glimpse.events.post.MediaAttachment;
-import io.glimpse.adapters.media.ImageProcessor;
 import io.glimpse.query.media.MediaKeys;
 import io.glimpse.query.media.MediaStore;
-import io.glimpse.adapters.media.Rendition;
-import io.glimpse.adapters.media.Renditions;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -7,8 +7,8 @@ import io.glimpse.api.mastodon.status.StatusMapper;
 import io.glimpse.api.mastodon.status.StatusTarget;
 import io.glimpse.api.mastodon.status.Statuses;
 import io.glimpse.api.security.AuthenticatedUser;
-import io.glimpse.query.notification.NotificationView;
 import io.glimpse.query.notification.NotificationView.Type;
+import io.glimpse.query.notification.NotificationView;
 import io.glimpse.query.user.UserView;
 import org.springframework.stereotype.Component;
 
