@@ -19,8 +19,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Read-your-writes for a client that just wrote: waits (bounded) until the event processors it
- * names have processed everything stored so far, so that the client's next read of their read
- * models shows its write. The caller names the processors (the read models it must see); the
+ * names have processed the command's events, so that the client's next read of their read models
+ * shows its write. The caller names the processors (the read models it must see); the
  * others catch up on their own time: a post waits for its author's views, not for the fan-out
  * to the followers' timelines.
  *
