@@ -49,6 +49,14 @@ public abstract class BlockVisibilityContract extends ApiTest {
         http.get().uri("/api/users/" + blocker.username()).headers(blocked.bearer()).exchange()
                 .expectStatus().isNotFound();
         assertThat(usernames(read("/api/users/me/blocks", blocker))).containsExactly(blocked.username());
+
+        // The Mastodon client API keeps the same rule: lists hidden by a block come empty, as Mastodon answers them.
+        for (String list : List.of("statuses", "followers", "following")) {
+            http.get().uri("/api/v1/accounts/" + blocked.id() + "/" + list).headers(blocker.bearer()).exchange()
+                    .expectStatus().isOk().expectBody().json("[]");
+            http.get().uri("/api/v1/accounts/" + blocker.id() + "/" + list).headers(blocked.bearer()).exchange()
+                    .expectStatus().isNotFound();
+        }
     }
 
     /** What {@code viewer} must not see of {@code other}. */

@@ -160,6 +160,9 @@ class AccountController {
     ResponseEntity<List<MastodonAccount>> followers(@PathVariable String id, HttpServletRequest request,
                                                     @AuthenticationPrincipal AuthenticatedUser viewer) {
         UserView user = accounts.requireVisible(id, viewer);
+        if (accounts.hidesContent(viewer, user.id())) {
+            return ResponseEntity.ok(List.of());
+        }
         UUID viewerId = viewer == null ? null : viewer.id();
         return accountsPage(request, (after, limit) -> queries.one(new ListFollowers(user.id(), viewerId, after, limit),
                 ViewedUserPage.class));
@@ -169,6 +172,9 @@ class AccountController {
     ResponseEntity<List<MastodonAccount>> following(@PathVariable String id, HttpServletRequest request,
                                                     @AuthenticationPrincipal AuthenticatedUser viewer) {
         UserView user = accounts.requireVisible(id, viewer);
+        if (accounts.hidesContent(viewer, user.id())) {
+            return ResponseEntity.ok(List.of());
+        }
         UUID viewerId = viewer == null ? null : viewer.id();
         return accountsPage(request, (after, limit) -> queries.one(new ListFollowing(user.id(), viewerId, after, limit),
                 ViewedUserPage.class));

@@ -3,6 +3,7 @@ package io.glimpse.api.mastodon.account;
 import io.glimpse.api.mastodon.web.MastodonException;
 import io.glimpse.api.security.AuthenticatedUser;
 import io.glimpse.api.web.Queries;
+import io.glimpse.query.social.BlockPolicy;
 import io.glimpse.query.social.Relation;
 import io.glimpse.query.social.SocialQueries.FindRelation;
 import io.glimpse.query.user.UserQueries.FindUserById;
@@ -36,13 +37,26 @@ public class Accounts {
         return found;
     }
 
-    /** The account as the viewer sees it: one who blocks the viewer does not exist for them (404). */
+    /** The account as the viewer sees it: one who blocks the viewer does not exist for them (404; {@link BlockPolicy}). */
     public UserView requireVisible(String id, AuthenticatedUser viewer) {
         UserView user = find(parse(id)).orElseThrow(MastodonException::notFound);
-        if (viewer != null && !viewer.id().equals(user.id()) && relation(viewer, user.id()).blocksMe()) {
+        if (BlockPolicy.hidesProfile(relationOrNone(viewer, user.id()))) {
             throw MastodonException.notFound();
         }
         return user;
+    }
+
+    /**
+     * Whether the account's statuses and lists are hidden from the viewer: either blocks the other
+     * ({@link BlockPolicy}). Mastodon answers such lists empty rather than 404.
+     */
+    public boolean hidesContent(AuthenticatedUser viewer, UUID userId) {
+        return BlockPolicy.hidesContent(relationOrNone(viewer, userId));
+    }
+
+    /** No relation for an anonymous viewer or for oneself. */
+    private Relation relationOrNone(AuthenticatedUser viewer, UUID userId) {
+        return viewer == null || viewer.id().equals(userId) ? null : relation(viewer, userId);
     }
 
     public Relation relation(AuthenticatedUser viewer, UUID userId) {

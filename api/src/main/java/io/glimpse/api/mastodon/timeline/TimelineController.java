@@ -85,7 +85,7 @@ class TimelineController {
         if (pinned) {
             return ResponseEntity.ok(List.of()); // Glimpse has no pinned posts
         }
-        if (viewer != null && !viewer.id().equals(author.id()) && accounts.relation(viewer, author.id()).blockedByMe()) {
+        if (accounts.hidesContent(viewer, author.id())) {
             return ResponseEntity.ok(List.of());
         }
         UUID viewerId = viewer == null ? null : viewer.id();
