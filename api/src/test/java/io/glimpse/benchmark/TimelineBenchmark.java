@@ -149,7 +149,6 @@ public final class TimelineBenchmark {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Load from wrk, a separate process, so that the server keeps the CPU it would have in production. */
     private void reads(String token) throws Exception {
         line("## 2. Timeline reads against the trivial endpoint");
         line("");
@@ -160,63 +159,21 @@ public final class TimelineBenchmark {
         line("|---|---|---|---|---|");
         String timeline = base + "/api/timeline?limit=20";
         String trivial = base + "/actuator/health/liveness";
-        wrk(trivial, null, CONCURRENCY, 5, null);
-        wrk(timeline, token, CONCURRENCY, 5, null);
-        Wrk trivialMax = wrk(trivial, null, CONCURRENCY, RUN.toSeconds(), null);
-        Wrk timelineMax = wrk(timeline, token, CONCURRENCY, RUN.toSeconds(), null);
+        Wrk wrk = new Wrk(CONCURRENCY, RUN.toSeconds());
+        wrk.lasting(5).max(trivial, null);
+        wrk.lasting(5).max(timeline, token);
+        Wrk.Result trivialMax = wrk.max(trivial, null);
+        Wrk.Result timelineMax = wrk.max(timeline, token);
         row("GET /actuator/health/liveness (trivial)", "maximum", trivialMax);
         row("GET /api/timeline?limit=20", "maximum", timelineMax);
         double half = timelineMax.requestsPerSecond() / 2;
-        Wrk atHalf = wrk(timeline, token, CONCURRENCY, RUN.toSeconds(), half);
+        Wrk.Result atHalf = wrk.paced(timeline, token, half);
         row("GET /api/timeline?limit=20", "paced at half the maximum (" + Math.round(half) + "/s)", atHalf);
         line("");
         line("Timeline throughput is " + Math.round(100 * timelineMax.requestsPerSecond() / trivialMax.requestsPerSecond())
-                + "% of the trivial endpoint's (target: at least 50%); p99 at half load " + atHalf.p99()
+                + "% of the trivial endpoint's (target: at least 50%); p99 at half load " + atHalf.p99Text()
                 + " ms (target: under 25 ms).");
         line("");
-    }
-
-    record Wrk(double requestsPerSecond, String p50, String p99) {
-    }
-
-    private Wrk wrk(String url, String token, int connections, long seconds, Double rate)
-            throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s",
-                "--latency"));
-        if (token != null) {
-            command.addAll(List.of("-H", "Authorization: Bearer " + token));
-        }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        if (rate != null) {
-            command.addAll(List.of("-s", "benchmark/paced.lua"));
-            builder.environment().put("RATE", String.valueOf(rate));
-            builder.environment().put("CONNECTIONS", String.valueOf(connections));
-        }
-        command.add(url);
-        builder.command(command);
-        Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes());
-        process.waitFor();
-        Matcher rps = Pattern.compile("Requests/sec:\\s+([\\d.]+)").matcher(out);
-        if (!rps.find()) {
-            throw new IllegalStateException("wrk said: " + out);
-        }
-        return new Wrk(Double.parseDouble(rps.group(1)), percentile(out, "50%"), percentile(out, "99%"));
-    }
-
-    /** A percentile line of wrk's --latency output, in milliseconds. */
-    private static String percentile(String wrkOutput, String which) {
-        Matcher matcher = Pattern.compile("\\s" + which + "\\s+([\\d.]+)(us|ms|s)").matcher(wrkOutput);
-        if (!matcher.find()) {
-            return "?";
-        }
-        double value = Double.parseDouble(matcher.group(1));
-        double ms = switch (matcher.group(2)) {
-            case "us" -> value / 1000;
-            case "s" -> value * 1000;
-            default -> value;
-        };
-        return String.format("%.1f", ms);
     }
 
     private void store(ConfigurableApplicationContext app) {
@@ -255,9 +212,9 @@ public final class TimelineBenchmark {
         return field(response.body(), "accessToken");
     }
 
-    private void row(String name, String load, Wrk result) {
-        line("| " + name + " | " + load + " | " + Math.round(result.requestsPerSecond()) + " | " + result.p50() + " | "
-                + result.p99() + " |");
+    private void row(String name, String load, Wrk.Result result) {
+        line("| " + name + " | " + load + " | " + Math.round(result.requestsPerSecond()) + " | " + result.p50Text()
+                + " | " + result.p99Text() + " |");
     }
 
     private static String field(String json, String name) {

@@ -38,6 +38,20 @@ public class RedisTimelineStore implements TimelineStore {
             return {same, older, redis.call('ZCARD', KEYS[2])}
             """, List.class);
 
+    /**
+     * KEYS: the timelines. ARGV: the score, the member, the capacity. Each timeline gets the entry
+     * and is trimmed to the newest {@code capacity}, all in one round trip and one command: a
+     * pipeline of two commands a timeline cost the client more than Redis (benchmark/README.md,
+     * "Writes"). Trimming only when the set outgrew the cap costs as much, so it is not tried first.
+     */
+    private static final RedisScript<Long> PUSH = RedisScript.of("""
+            local cap = tonumber(ARGV[3])
+            for _, key in ipairs(KEYS) do
+              redis.call('ZADD', key, ARGV[1], ARGV[2])
+              redis.call('ZREMRANGEBYRANK', key, 0, -(cap + 1))
+            end
+            return #KEYS""", Long.class);
+
     private final StringRedisTemplate redis;
     private final String prefix;
     private final int capacity;
@@ -50,15 +64,16 @@ public class RedisTimelineStore implements TimelineStore {
         this.intactKey = prefix + "intact";
     }
 
+    /**
+     * One script for all the owners: with Redis Cluster the owners' keys would have to share a
+     * slot, so a cluster would need one call per slot (docs/production.md).
+     */
     @Override
     public void push(Collection<UUID> owners, TimelineEntry entry) {
-        byte[] member = member(entry);
-        double score = score(entry.createdAt());
-        pipelined(connection -> owners.forEach(owner -> {
-            byte[] key = key(owner);
-            connection.zSetCommands().zAdd(key, score, member);
-            connection.zSetCommands().zRemRange(key, 0, -(capacity + 1L));
-        }));
+        if (!owners.isEmpty()) {
+            redis.execute(PUSH, owners.stream().map(this::keyString).toList(),
+                    Long.toString(micros(entry.createdAt())), memberString(entry), Integer.toString(capacity));
+        }
     }
 
     @Override
@@ -183,8 +198,12 @@ public class RedisTimelineStore implements TimelineStore {
         return ChronoUnit.MICROS.between(Instant.EPOCH, time);
     }
 
+    private static String memberString(TimelineEntry entry) {
+        return entry.postId() + ":" + entry.authorId();
+    }
+
     private static byte[] member(TimelineEntry entry) {
-        return (entry.postId() + ":" + entry.authorId()).getBytes(StandardCharsets.UTF_8);
+        return memberString(entry).getBytes(StandardCharsets.UTF_8);
     }
 
     private String keyString(UUID owner) {

@@ -1,6 +1,5 @@
 package io.glimpse.processing.consistency;
 
-import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -10,6 +9,7 @@ import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -28,7 +28,7 @@ import java.util.concurrent.locks.LockSupport;
  * the head of the event stream once the command has completed: the server numbers events as it
  * commits them, so the head covers the command's events. The JPA store numbers them as they are
  * inserted, so an earlier-numbered event may commit later (a processor passes over it as a gap):
- * there the aggregate's newest event is looked up in Axon's own event entity.
+ * there the aggregate's newest event is looked up in Axon's event table.
  * A failing processor is skipped: the write itself is durable. One being restarted for a replay is
  * waited for; so is a replaying one, unless it is more than {@value #NEARLY_CAUGHT_UP} events
  * behind: a replay about to catch up is waited for, a long one does not hold up every write until
@@ -40,17 +40,25 @@ public class ReadYourWrites {
     private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
     private static final long POLL_NANOS = Duration.ofMillis(2).toNanos();
     private static final long NEARLY_CAUGHT_UP = 10_000;
+    /**
+     * One row through the unique index on (aggregate, sequence number), in plain JDBC: the same
+     * question through JPA was a seventh of a like's time on the server (benchmark/README.md, "Writes").
+     */
+    private static final String NEWEST_EVENT = """
+            select global_index from domain_event_entry where aggregate_identifier = ?
+             order by sequence_number desc limit 1""";
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
-    private final EntityManagerProvider entityManagers;
+    private final JdbcClient jdbc;
     private final Duration timeout;
+    private volatile Boolean jpaStore;
 
     ReadYourWrites(EventProcessingConfiguration processing, EventStore eventStore,
-                   EntityManagerProvider entityManagers, ConsistencyProperties properties) {
+                   JdbcClient jdbc, ConsistencyProperties properties) {
         this.processing = processing;
         this.eventStore = eventStore;
-        this.entityManagers = entityManagers;
+        this.jdbc = jdbc;
         this.timeout = properties.timeout();
     }
 
@@ -63,20 +71,37 @@ public class ReadYourWrites {
 
     /**
      * The global index of the aggregate's newest event, or the head when the JPA store knows none of it
-     * (a command that changed nothing stored none; the head is later or equal).
+     * (a command that changed nothing stored none; the head is later or equal). Only Axon Server's
+     * head is asked for each time: the JPA store's head was a query of its own on every write.
      */
     private long newestEventOf(Object aggregateId) {
-        TrackingToken head = eventStore.createHeadToken();
-        long headPosition = head == null ? -1 : head.position().orElse(-1);
-        if (!(head instanceof GapAwareTrackingToken)) {
-            return headPosition;
+        if (!numbersEventsAsTheyAreInserted()) {
+            return headPosition();
         }
-        Long newest = entityManagers.getEntityManager()
-                .createQuery("select max(e.globalIndex) from DomainEventEntry e where e.aggregateIdentifier = :id",
-                        Long.class)
-                .setParameter("id", aggregateId.toString())
-                .getSingleResult();
-        return newest == null ? headPosition : newest;
+        return jdbc.sql(NEWEST_EVENT).param(aggregateId.toString()).query(Long.class).optional()
+                .orElseGet(this::headPosition);
+    }
+
+    /**
+     * The JPA store (gap-aware tokens) rather than Axon Server; asked of the store once it holds
+     * an event (an empty store has no head, and nothing to wait for).
+     */
+    private boolean numbersEventsAsTheyAreInserted() {
+        Boolean known = jpaStore;
+        if (known == null) {
+            TrackingToken head = eventStore.createHeadToken();
+            if (head == null) {
+                return false;
+            }
+            known = head instanceof GapAwareTrackingToken;
+            jpaStore = known;
+        }
+        return known;
+    }
+
+    private long headPosition() {
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
     }
 
     /** Waits until these processors have processed the event with this global index. */

@@ -1,0 +1,377 @@
+package io.glimpse.benchmark;
+
+import io.glimpse.benchmark.BenchmarkServer.Account;
+import tools.jackson.databind.JsonNode;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+
+/**
+ * The write benchmark (scripts/benchmark-writes.sh; results in benchmark/results/writes*.md).
+ * Starts Glimpse as a process of its own (on PostgreSQL with the redis profile, or on the
+ * embedded default), registers users over HTTP (timed on its own: password hashing is slow on
+ * purpose), gives each a post, then loads it from wrk (a separate process, {@code benchmark/writes.lua})
+ * with each kind of write, at its maximum rate and paced at half of it, next to the trivial
+ * endpoint and (on PostgreSQL) pgbench's insert-only transactions on the same server with the
+ * same connection count. While each run lasts it samples how far every event processor is behind
+ * the head; after it, how long they take to catch up. Finally it checks that no write was lost
+ * or doubled: every counter equals its rows and what the event store holds.
+ * Options (system properties): database (postgres|embedded), postgresUrl, connections, seconds,
+ * users, kinds (likes,follows,comments,posts), serverJvm (extra JVM options for the server, e.g.
+ * a JFR recording).
+ */
+public final class WriteBenchmark {
+
+    private static final String DATABASE = System.getProperty("database", "postgres");
+    private static final String POSTGRES_URL = System.getProperty("postgresUrl",
+            "jdbc:postgresql://127.0.0.1:5432/glimpse_writes");
+    private static final int CONNECTIONS = Integer.getInteger("connections", 32);
+    private static final int SECONDS = Integer.getInteger("seconds", 20);
+    private static final int USERS = Integer.getInteger("users", 64);
+    private static final List<String> KINDS = List.of(System.getProperty("kinds", "likes,follows,comments,posts").split(","));
+    private static final String SERVER_JVM = System.getProperty("serverJvm", "");
+    private static final String ADMIN = "bench_admin";
+    private static final double LIKES_PER_SECOND_TARGET = 2_000;
+
+    private final StringBuilder report = new StringBuilder();
+    private final boolean onPostgres = DATABASE.equals("postgres");
+    private BenchmarkServer server;
+    private String adminToken;
+    private final Map<String, Wrk.Result> maxima = new HashMap<>();
+
+    public static void main(String[] args) throws Exception {
+        new WriteBenchmark().run(Path.of(args.length > 0 ? args[0] : "benchmark/results/writes.md"));
+        System.exit(0);
+    }
+
+    private void run(Path output) throws Exception {
+        Path dataDir = Files.createTempDirectory("glimpse-write-bench-");
+        List<String> arguments = new ArrayList<>(List.of("--glimpse.security.admin-usernames=" + ADMIN));
+        if (onPostgres) {
+            arguments.addAll(List.of("--spring.profiles.active=postgres,redis", "--spring.datasource.url=" + POSTGRES_URL,
+                    "--glimpse.timeline.redis-key-prefix=bench-writes-" + System.nanoTime() + ":"));
+        }
+        List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
+        if (!SERVER_JVM.isBlank()) {
+            jvm.addAll(Arrays.asList(SERVER_JVM.trim().split("\\s+")));
+        }
+        try (BenchmarkServer started = BenchmarkServer.start(dataDir, jvm, arguments)) {
+            server = started;
+            line("# Write benchmark: " + (onPostgres ? "PostgreSQL with the redis profile" : "embedded default (H2)"));
+            line("");
+            line("Run " + Instant.now() + " on " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                    + System.getProperty("java.version") + ". Glimpse as its own process (`-Xmx1g`"
+                    + (onPostgres ? ", events and read models in PostgreSQL 15 on 127.0.0.1, timelines and rate limits in Redis"
+                    : ", events and read models in H2 under a fresh data directory") + "), load from wrk over loopback"
+                    + " (2 threads, " + CONNECTIONS + " connections, " + SECONDS + " s a run). "
+                    + System.getProperty("bench.note", ""));
+            line("");
+            List<Account> users = registration();
+            Path files = Files.createTempDirectory("glimpse-write-bench-files-");
+            Path usersFile = files.resolve("users.txt");
+            Files.write(usersFile, users.stream().map(u -> u.token() + " " + u.username()).toList());
+            Path postsFile = files.resolve("posts.txt");
+            List<String> posts = users.stream().map(u -> server.post(u.token(), "Target of the benchmark")).toList();
+            Files.write(postsFile, posts);
+            Path namesFile = files.resolve("names.txt");
+            Files.write(namesFile, users.stream().map(Account::username).toList());
+            Map<String, Path> targets = Map.of("likes", postsFile, "comments", postsFile, "follows", namesFile,
+                    "posts", postsFile);
+
+            Wrk wrk = new Wrk(CONNECTIONS, SECONDS);
+            String trivial = server.base + "/actuator/health/liveness";
+            wrk.lasting(5).max(trivial, null);
+            load("likes", usersFile, targets.get("likes")).lasting(10).max(server.base, null);
+            awaitCaughtUp();
+
+            line("## Throughput and latency");
+            line("");
+            line("Each write answers once the read models its endpoint names have it (read-your-writes: a like,"
+                    + " comment or post waits for the posts read model, a follow for the users read model), so that"
+                    + " lag is inside the answer's latency. The others catch up on their own: \"behind\" is the most"
+                    + " events any of them was behind the head while the run lasted (sampled every 200 ms), and"
+                    + " \"caught up\" the time from the end of the run until every one of them had passed the head.");
+            line("");
+            line("| what | load | requests/s | p50 ms | p99 ms | non-2xx | behind (events) | caught up after |");
+            line("|---|---|---|---|---|---|---|---|");
+            Wrk.Result trivialMax = wrk.max(trivial, null);
+            row("GET /actuator/health/liveness (trivial)", "maximum", trivialMax, null);
+            for (String kind : KINDS) {
+                Wrk scripted = load(kind, usersFile, targets.get(kind));
+                Wrk.Result max = measured(kind, "maximum", () -> scripted.max(server.base, null));
+                maxima.put(kind, max);
+                measured(kind, "paced at half (" + Math.round(max.requestsPerSecond() / 2) + "/s)",
+                        () -> scripted.paced(server.base, null, max.requestsPerSecond() / 2));
+            }
+            line("");
+            Double pgbench = onPostgres ? pgbench() : null;
+            verdict(trivialMax, pgbench);
+            consistency(users, posts);
+        }
+        Files.createDirectories(output.getParent());
+        Files.writeString(output, report.toString());
+        System.out.println(report);
+    }
+
+    /** USERS accounts over HTTP, four at a time, timed: the cost of the password hash dominates. */
+    private List<Account> registration() throws Exception {
+        server.register(ADMIN);
+        adminToken = login(ADMIN);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        long start = System.nanoTime();
+        List<Long> latencies = new ArrayList<>();
+        List<CompletableFuture<Account>> registered = IntStream.range(0, USERS).mapToObj(i ->
+                CompletableFuture.supplyAsync(() -> {
+                    long sent = System.nanoTime();
+                    Account account = server.register("w" + i + "_" + Long.toString(System.nanoTime(), 36));
+                    synchronized (latencies) {
+                        latencies.add(System.nanoTime() - sent);
+                    }
+                    return account;
+                }, pool)).toList();
+        List<Account> users = registered.stream().map(CompletableFuture::join).toList();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        line("## Registration");
+        line("");
+        line("Passwords are hashed with Argon2id (Spring Security's defaults since 5.8: 16 MiB of memory,"
+                + " 2 iterations, parallelism 1, 16-byte salt, 32-byte hash), slow on purpose. " + USERS
+                + " registrations over HTTP, 4 at a time: " + String.format("%.1f", USERS / seconds)
+                + " registrations/s, p50 " + millis(sorted[sorted.length / 2]) + " ms, p99 "
+                + millis(sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.99) - 1)]) + " ms.");
+        line("");
+        return users;
+    }
+
+    private String login(String username) {
+        return BenchmarkServer.json(server.send("POST", "/api/auth/login", null, "{\"login\":\"" + username
+                + "\",\"password\":\"" + BenchmarkServer.PASSWORD + "\"}", 200)).path("accessToken").asString();
+    }
+
+    private Wrk load(String kind, Path users, Path targets) {
+        return new Wrk(CONNECTIONS, SECONDS).withScript("benchmark/writes.lua",
+                Map.of("USERS", users.toString(), "TARGETS", targets.toString(), "KIND", kind));
+    }
+
+    private interface Run {
+        Wrk.Result run() throws Exception;
+    }
+
+    /** One wrk run with the processors' lag sampled alongside, then the time until they caught up. */
+    private Wrk.Result measured(String kind, String load, Run run) throws Exception {
+        Map<String, Long> behind = new ConcurrentHashMap<>();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                lags().forEach((name, lag) -> behind.merge(name, lag, Math::max));
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        Wrk.Result result;
+        try {
+            result = run.run();
+        } finally {
+            sampler.interrupt();
+            sampler.join();
+        }
+        long caughtUp = awaitCaughtUp();
+        String mostBehind = behind.entrySet().stream().max(Map.Entry.comparingByValue())
+                .map(e -> e.getValue() + " (" + e.getKey() + ")").orElse("0");
+        row(label(kind), load, result, mostBehind + " | " + millis(caughtUp) + " ms");
+        return result;
+    }
+
+    private static String label(String kind) {
+        return switch (kind) {
+            case "likes" -> "POST/DELETE /api/posts/{id}/likes";
+            case "follows" -> "POST/DELETE /api/users/{username}/follow";
+            case "comments" -> "POST /api/posts/{id}/comments";
+            case "posts" -> "POST /api/posts (text)";
+            default -> kind;
+        };
+    }
+
+    /** Events behind the head, per tracking processor. */
+    private Map<String, Long> lags() {
+        Map<String, Long> lags = new HashMap<>();
+        for (JsonNode processor : server.get("/api/admin/projections", adminToken)) {
+            if (!processor.path("position").isNull()) {
+                lags.put(processor.path("name").asString(), processor.path("lag").asLong());
+            }
+        }
+        return lags;
+    }
+
+    /** Waits until every tracking processor has passed the head; how long that took. */
+    private long awaitCaughtUp() throws InterruptedException {
+        long start = System.nanoTime();
+        while (lags().values().stream().anyMatch(lag -> lag > 0)) {
+            Thread.sleep(20);
+        }
+        return System.nanoTime() - start;
+    }
+
+    /** pgbench's insert-only transactions on the same server, with the same number of connections. */
+    private double pgbench() throws Exception {
+        String database = "glimpse_pgbench";
+        exec("psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", "drop database if exists " + database);
+        exec("psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", "create database " + database);
+        exec("pgbench", "-h", "127.0.0.1", "-U", "postgres", "-i", "-q", database);
+        String out = exec("pgbench", "-h", "127.0.0.1", "-U", "postgres", "-n", "-c", String.valueOf(CONNECTIONS),
+                "-j", "2", "-T", String.valueOf(SECONDS), "-f", "benchmark/insert-only.sql", database);
+        exec("psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", "drop database " + database);
+        var tps = java.util.regex.Pattern.compile("tps = ([\\d.]+)").matcher(out);
+        if (!tps.find()) {
+            throw new IllegalStateException("pgbench said: " + out);
+        }
+        double rate = Double.parseDouble(tps.group(1));
+        line("pgbench on the same PostgreSQL, " + CONNECTIONS + " connections, " + SECONDS + " s, one INSERT a"
+                + " transaction (`benchmark/insert-only.sql`, the INSERT of pgbench's built-in TPC-B script:"
+                + " pgbench has no built-in insert-only script): **" + Math.round(rate) + " transactions/s**.");
+        line("");
+        return rate;
+    }
+
+    private void verdict(Wrk.Result trivial, Double pgbench) {
+        Wrk.Result likes = maxima.get("likes");
+        if (likes == null) {
+            return;
+        }
+        line("## Against the targets");
+        line("");
+        line("- Likes at their maximum: " + Math.round(likes.requestsPerSecond()) + "/s, "
+                + percent(likes.requestsPerSecond(), trivial.requestsPerSecond())
+                + " of the trivial endpoint's rate in the same run (target: at least 40%).");
+        if (pgbench != null) {
+            line("- Against pgbench's insert-only transactions: "
+                    + percent(likes.requestsPerSecond(), pgbench) + " (target: at least 25%).");
+        }
+        line("- Sustained likes: target at least " + Math.round(LIKES_PER_SECOND_TARGET)
+                + "/s through HTTP, with p99 under 50 ms at half load (see the table).");
+        line("");
+    }
+
+    /**
+     * No write lost or doubled: for every post, its likes and comments counters equal the rows
+     * listed and what the event store holds (likes minus unlikes, comments added); for every user,
+     * the followers and following counters equal the lists and the events.
+     */
+    private void consistency(List<Account> users, List<String> posts) throws Exception {
+        Map<String, Long> likes = new HashMap<>();
+        Map<String, Long> comments = new HashMap<>();
+        Map<String, Long> followers = new HashMap<>();
+        Map<String, Long> following = new HashMap<>();
+        long events = 0;
+        try (var lines = new BufferedReader(new InputStreamReader(server.stream("/api/admin/events", adminToken),
+                StandardCharsets.UTF_8))) {
+            for (String text = lines.readLine(); text != null; text = lines.readLine()) {
+                events++;
+                JsonNode event = BenchmarkServer.json(text);
+                JsonNode payload = event.path("payload");
+                switch (event.path("type").asString()) {
+                    case "PostLiked" -> likes.merge(payload.path("postId").asString(), 1L, Long::sum);
+                    case "PostUnliked" -> likes.merge(payload.path("postId").asString(), -1L, Long::sum);
+                    case "CommentAdded" -> comments.merge(payload.path("postId").asString(), 1L, Long::sum);
+                    case "CommentDeleted" -> comments.merge(payload.path("postId").asString(), -1L, Long::sum);
+                    case "UserFollowed" -> {
+                        followers.merge(payload.path("followeeId").asString(), 1L, Long::sum);
+                        following.merge(payload.path("followerId").asString(), 1L, Long::sum);
+                    }
+                    case "UserUnfollowed" -> {
+                        followers.merge(payload.path("followeeId").asString(), -1L, Long::sum);
+                        following.merge(payload.path("followerId").asString(), -1L, Long::sum);
+                    }
+                    default -> {
+                    }
+                }
+            }
+        }
+        List<String> mismatches = new ArrayList<>();
+        for (String postId : posts) {
+            JsonNode post = server.get("/api/posts/" + postId, adminToken);
+            compare(mismatches, "likes of post " + postId, post.path("likesCount").asLong(),
+                    rows("/api/posts/" + postId + "/likes"), likes.getOrDefault(postId, 0L));
+            compare(mismatches, "comments of post " + postId, post.path("commentsCount").asLong(),
+                    rows("/api/posts/" + postId + "/comments"), comments.getOrDefault(postId, 0L));
+        }
+        for (Account user : users) {
+            JsonNode profile = server.get("/api/users/" + user.username(), adminToken);
+            compare(mismatches, "followers of " + user.username(), profile.path("followersCount").asLong(),
+                    rows("/api/users/" + user.username() + "/followers"), followers.getOrDefault(user.id(), 0L));
+            compare(mismatches, "following of " + user.username(), profile.path("followingCount").asLong(),
+                    rows("/api/users/" + user.username() + "/following"), following.getOrDefault(user.id(), 0L));
+        }
+        line("## No write lost or doubled");
+        line("");
+        line("After the runs, " + 2 * (posts.size() + users.size()) + " counters (likes and comments of every"
+                + " target post, followers and following of every user) against the rows their lists hold and the "
+                + events + " events in the store: **" + mismatches.size() + " mismatches**.");
+        mismatches.stream().limit(20).forEach(mismatch -> line("- " + mismatch));
+        line("");
+    }
+
+    private static void compare(List<String> mismatches, String what, long counter, long rows, long events) {
+        if (counter != rows || rows != events) {
+            mismatches.add(what + ": counter " + counter + ", rows " + rows + ", events " + events);
+        }
+    }
+
+    /** How many items a list endpoint holds, page by page. */
+    private long rows(String path) {
+        long count = 0;
+        String cursor = null;
+        do {
+            JsonNode page = server.get(path + "?limit=100" + (cursor == null ? "" : "&cursor=" + cursor), adminToken);
+            count += page.path("items").size();
+            cursor = page.path("nextCursor").isNull() || page.path("nextCursor").isMissingNode() ? null
+                    : java.net.URLEncoder.encode(page.path("nextCursor").asString(), StandardCharsets.UTF_8);
+        } while (cursor != null);
+        return count;
+    }
+
+    private void row(String what, String load, Wrk.Result result, String lag) {
+        line("| " + what + " | " + load + " | " + Math.round(result.requestsPerSecond()) + " | " + result.p50Text()
+                + " | " + result.p99Text() + " | " + result.failed() + " | " + (lag == null ? " | " : lag) + " |");
+    }
+
+    private static String exec(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + ": " + out);
+        }
+        return out;
+    }
+
+    private static String percent(double part, double whole) {
+        return Math.round(100 * part / whole) + "%";
+    }
+
+    private static String millis(long nanos) {
+        return String.valueOf(Math.round(nanos / 1e6));
+    }
+
+    private void line(String text) {
+        report.append(text).append('\n');
+    }
+}
