@@ -2,6 +2,7 @@ package io.glimpse.benchmark;
 
 import io.glimpse.GlimpseApplication;
 import io.glimpse.api.id.TimeOrderedIds;
+import io.glimpse.api.support.GlimpseProcess;
 import io.glimpse.events.social.RelationshipEvent.UserFollowed;
 import io.glimpse.events.user.UserEvent.UserRegistered;
 import io.glimpse.processing.status.Projections;
@@ -97,7 +98,7 @@ public final class FanOutBenchmark {
     private void fanOut(int count) throws Exception {
         String name = "author_" + Long.toString(System.nanoTime(), 36);
         BenchmarkResponse registered = send("/api/auth/register", null, "{\"username\":\"" + name + "\",\"email\":\""
-                + name + "@bench.local\",\"password\":\"" + BenchmarkServer.PASSWORD + "\"}");
+                + name + "@bench.local\",\"password\":\"" + GlimpseProcess.PASSWORD + "\"}");
         UUID author = UUID.fromString(registered.json().path("user").path("id").asString());
         String token = registered.json().path("accessToken").asString();
         long seeding = System.nanoTime();
@@ -183,7 +184,7 @@ public final class FanOutBenchmark {
 
     private record BenchmarkResponse(int status, String body) {
         tools.jackson.databind.JsonNode json() {
-            return BenchmarkServer.json(body);
+            return GlimpseProcess.json(body);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.glimpse.benchmark;
 
-import io.glimpse.benchmark.BenchmarkServer.Account;
+import io.glimpse.api.support.GlimpseProcess;
+import io.glimpse.api.support.GlimpseProcess.Account;
 import tools.jackson.databind.JsonNode;
 
 import java.io.BufferedReader;
@@ -49,7 +50,7 @@ public final class WriteBenchmark {
 
     private final StringBuilder report = new StringBuilder();
     private final boolean onPostgres = DATABASE.equals("postgres");
-    private BenchmarkServer server;
+    private GlimpseProcess server;
     private String adminToken;
     private final Map<String, Wrk.Result> maxima = new HashMap<>();
 
@@ -69,7 +70,7 @@ public final class WriteBenchmark {
         if (!SERVER_JVM.isBlank()) {
             jvm.addAll(Arrays.asList(SERVER_JVM.trim().split("\\s+")));
         }
-        try (BenchmarkServer started = BenchmarkServer.start(dataDir, jvm, arguments)) {
+        try (GlimpseProcess started = GlimpseProcess.start(dataDir, jvm, arguments)) {
             server = started;
             line("# Write benchmark: " + (onPostgres ? "PostgreSQL with the redis profile" : "embedded default (H2)"));
             line("");
@@ -159,8 +160,8 @@ public final class WriteBenchmark {
     }
 
     private String login(String username) {
-        return BenchmarkServer.json(server.send("POST", "/api/auth/login", null, "{\"login\":\"" + username
-                + "\",\"password\":\"" + BenchmarkServer.PASSWORD + "\"}", 200)).path("accessToken").asString();
+        return GlimpseProcess.json(server.send("POST", "/api/auth/login", null, "{\"login\":\"" + username
+                + "\",\"password\":\"" + GlimpseProcess.PASSWORD + "\"}", 200)).path("accessToken").asString();
     }
 
     private Wrk load(String kind, Path users, Path targets) {
@@ -286,7 +287,7 @@ public final class WriteBenchmark {
                 StandardCharsets.UTF_8))) {
             for (String text = lines.readLine(); text != null; text = lines.readLine()) {
                 events++;
-                JsonNode event = BenchmarkServer.json(text);
+                JsonNode event = GlimpseProcess.json(text);
                 JsonNode payload = event.path("payload");
                 switch (event.path("type").asString()) {
                     case "PostLiked" -> likes.merge(payload.path("postId").asString(), 1L, Long::sum);

@@ -1,4 +1,4 @@
-package io.glimpse.benchmark;
+package io.glimpse.api.support;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,29 +18,29 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Glimpse started as a process of its own for a benchmark (its heap, threads and CPU are its own,
- * as in production), from the benchmark's classpath, with the log in the data directory; and the
- * HTTP calls the benchmarks make to it.
+ * Glimpse started as a process of its own (its heap, threads and CPU are its own, as in
+ * production; it can be killed), from this JVM's classpath, with the log in its data directory;
+ * and the HTTP calls benchmarks and tests make to it.
  */
-final class BenchmarkServer implements AutoCloseable {
+public final class GlimpseProcess implements AutoCloseable {
 
-    static final String PASSWORD = "benchmark-password-42";
+    public static final String PASSWORD = "benchmark-password-42";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Process process;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(30)).build();
-    final String base;
-    final Path dataDir;
+    public final String base;
+    public final Path dataDir;
 
-    private BenchmarkServer(Process process, int port, Path dataDir) {
+    private GlimpseProcess(Process process, int port, Path dataDir) {
         this.process = process;
         this.base = "http://127.0.0.1:" + port;
         this.dataDir = dataDir;
     }
 
     /** Starts Glimpse with these JVM options and application arguments and waits until it answers. */
-    static BenchmarkServer start(Path dataDir, List<String> jvmOptions, List<String> arguments) throws Exception {
+    public static GlimpseProcess start(Path dataDir, List<String> jvmOptions, List<String> arguments) throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
@@ -50,12 +50,12 @@ final class BenchmarkServer implements AutoCloseable {
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("glimpse.log").toFile()).start();
-        BenchmarkServer server = new BenchmarkServer(process, port, dataDir);
+        GlimpseProcess server = new GlimpseProcess(process, port, dataDir);
         server.awaitUp();
         return server;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
@@ -76,25 +76,25 @@ final class BenchmarkServer implements AutoCloseable {
     }
 
     /** A new account: its access token and id. */
-    record Account(String token, String id, String username) {
+    public record Account(String token, String id, String username) {
     }
 
-    Account register(String username) {
+    public Account register(String username) {
         JsonNode answer = json(send("POST", "/api/auth/register", null, "{\"username\":\"" + username
                 + "\",\"email\":\"" + username + "@bench.local\",\"password\":\"" + PASSWORD + "\"}", 201));
         return new Account(answer.path("accessToken").asString(), answer.path("user").path("id").asString(), username);
     }
 
-    String post(String token, String caption) {
+    public String post(String token, String caption) {
         return json(send("POST", "/api/posts", token, "{\"caption\":\"" + caption + "\"}", 201)).path("id").asString();
     }
 
-    JsonNode get(String path, String token) {
+    public JsonNode get(String path, String token) {
         return json(send("GET", path, token, null, 200));
     }
 
     /** A streamed answer (the event history), for the caller to read line by line and close. */
-    InputStream stream(String path, String token) throws IOException, InterruptedException {
+    public InputStream stream(String path, String token) throws IOException, InterruptedException {
         HttpResponse<InputStream> answer = http.send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofInputStream());
         if (answer.statusCode() != 200) {
@@ -103,7 +103,7 @@ final class BenchmarkServer implements AutoCloseable {
         return answer.body();
     }
 
-    String send(String method, String path, String token, String json, int expected) {
+    public String send(String method, String path, String token, String json, int expected) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
@@ -126,8 +126,14 @@ final class BenchmarkServer implements AutoCloseable {
         }
     }
 
-    static JsonNode json(String text) {
+    public static JsonNode json(String text) {
         return JSON.readTree(text);
+    }
+
+    /** Ends it at once, as a crash or {@code kill -9} would: no shutdown hook runs. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     @Override
@@ -138,7 +144,7 @@ final class BenchmarkServer implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
