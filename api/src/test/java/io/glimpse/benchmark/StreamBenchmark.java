@@ -1,7 +1,7 @@
 package io.glimpse.benchmark;
 
-import java.io.IOException;
-import java.net.ServerSocket;
+import io.glimpse.api.support.GlimpseProcess;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,15 +46,13 @@ public final class StreamBenchmark {
     private static final int MAX_STREAMS = Integer.getInteger("maxStreams", 10_000);
     private static final int STEP = Integer.getInteger("step", 2_500);
     private static final String STORE = System.getProperty("store", "memory");
-    private static final Pattern TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(30)).build();
     private final StringBuilder report = new StringBuilder();
     private final List<Stream> streams = new ArrayList<>();
     private String base;
-    private Process server;
+    private GlimpseProcess server;
 
     public static void main(String[] args) throws Exception {
         new StreamBenchmark().run(Path.of(args.length > 0 ? args[0] : "benchmark/results/stream.md"));
@@ -63,11 +61,13 @@ public final class StreamBenchmark {
 
     private void run(Path output) throws Exception {
         Path dataDir = Files.createTempDirectory("glimpse-stream-bench-");
-        int port = freePort();
-        base = "http://127.0.0.1:" + port;
-        server = startServer(port, dataDir);
+        server = GlimpseProcess.start(dataDir, List.of("-Xmx1g"), List.of(
+                "--glimpse.stream.max-per-user=1000", "--glimpse.stream.store=" + STORE,
+                "--glimpse.stream.redis-key-prefix=bench-stream-" + System.nanoTime() + ":",
+                "--server.tomcat.max-connections=" + (MAX_STREAMS + 2_000),
+                "--server.tomcat.accept-count=1000"));
+        base = server.base;
         try {
-            awaitUp();
             line("# Live stream benchmark");
             line("");
             line("Run " + Instant.now() + " on " + Runtime.getRuntime().availableProcessors() + " cores, Java "
@@ -82,27 +82,11 @@ public final class StreamBenchmark {
             capacity(listeners, idle);
         } finally {
             streams.forEach(Stream::close);
-            server.destroy();
-            server.waitFor(30, TimeUnit.SECONDS);
+            server.close();
         }
         Files.createDirectories(output.getParent());
         Files.writeString(output, report.toString());
         System.out.println(report);
-    }
-
-    private Process startServer(int port, Path dataDir) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-cp", System.getProperty("java.class.path"), "io.glimpse.GlimpseApplication",
-                "--server.port=" + port, "--glimpse.data-dir=" + dataDir,
-                "--glimpse.rate-limits.enabled=false", "--glimpse.security.access-token-ttl=4h",
-                "--glimpse.stream.max-per-user=1000", "--glimpse.stream.store=" + STORE,
-                "--glimpse.stream.redis-key-prefix=bench-stream-" + port + ":",
-                "--server.tomcat.max-connections=" + (MAX_STREAMS + 2_000),
-                "--server.tomcat.accept-count=1000",
-                "--logging.level.root=WARN"));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("glimpse.log").toFile()).start();
     }
 
     /** The listeners: registered, following the author, each with one stream open. */
@@ -252,59 +236,17 @@ public final class StreamBenchmark {
         return new Memory(heap, threads);
     }
 
-    private void awaitUp() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline) {
-            try {
-                send("GET", "/actuator/health", null, null, 200);
-                return;
-            } catch (IllegalStateException e) {
-                Thread.sleep(500);
-            }
-        }
-        throw new IllegalStateException("Glimpse did not start; see its log in the data directory");
-    }
-
     private String[] register(String prefix) {
-        String name = prefix + "_" + Long.toString(System.nanoTime(), 36);
-        String answer = send("POST", "/api/auth/register", null, "{\"username\":\"" + name + "\",\"email\":\"" + name
-                + "@bench.local\",\"password\":\"benchmark-password\"}", 201);
-        Matcher token = TOKEN.matcher(answer);
-        if (!token.find()) {
-            throw new IllegalStateException(answer);
-        }
-        return new String[]{token.group(1), name};
+        GlimpseProcess.Account account = server.register(prefix + "_" + Long.toString(System.nanoTime(), 36));
+        return new String[]{account.token(), account.username()};
     }
 
     private String post(String token, String caption) {
-        Matcher id = ID.matcher(send("POST", "/api/posts", token, "{\"caption\":\"" + caption + "\"}", 201));
-        if (!id.find()) {
-            throw new IllegalStateException("no id");
-        }
-        return id.group(1);
+        return server.post(token, caption);
     }
 
     private String send(String method, String path, String token, String json, int expected) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() != expected) {
-                throw new IllegalStateException(method + " " + path + ": " + answer.statusCode() + " " + answer.body());
-            }
-            return answer.body();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return server.send(method, path, token, json, expected);
     }
 
     // --- one stream as the benchmark reads it ---
@@ -415,11 +357,5 @@ public final class StreamBenchmark {
 
     private static String kib(long bytes) {
         return String.format("%.1f KiB", bytes / 1024.0);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

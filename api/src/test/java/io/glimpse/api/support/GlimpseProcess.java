@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class GlimpseProcess implements AutoCloseable {
 
-    public static final String PASSWORD = "benchmark-password-42";
+    public static final String PASSWORD = "quiet lantern orbits the 7th harbour";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Process process;
