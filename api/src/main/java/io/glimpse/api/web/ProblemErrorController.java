@@ -2,6 +2,7 @@ package io.glimpse.api.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,6 +26,12 @@ class ProblemErrorController implements ErrorController {
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         ProblemDetail problem = ProblemTypes.typed(ProblemDetail.forStatus(status));
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable thrown
+                && Causes.include(thrown, InvalidParameterException.class)) {
+            // A filter read a parameter of a query string that cannot be decoded: the client's fault.
+            status = HttpStatus.BAD_REQUEST;
+            problem = ProblemHandler.problem(status, ProblemHandler.MALFORMED_PARAMETERS);
+        }
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
             problem.setInstance(URI.create(uri));
         }

@@ -8,6 +8,8 @@ import io.glimpse.processing.status.ReplayRefusedException;
 import io.glimpse.query.media.MediaException;
 import io.glimpse.query.search.SearchUnavailableException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -23,6 +25,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.List;
@@ -37,6 +41,9 @@ import java.util.List;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    static final String MALFORMED_PARAMETERS =
+            "The query string is malformed: invalid percent-encoding or a parameter without a name";
+    static final String TOO_MANY_PARTS = "The multipart body has too many parts";
 
     /** One invalid input field, as listed in a 400's {@code errors}. */
     record FieldProblem(String field, String message) {
@@ -95,6 +102,32 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail replayRefused(ReplayRefusedException e) {
         return problem(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    /**
+     * A query string (or form body) Tomcat cannot decode: invalid percent-encoding ({@code %ff},
+     * {@code %C0}, a lone {@code %}) or a parameter without a name ({@code ?=1}). Tomcat parses
+     * parameters lazily, so this surfaces wherever a parameter is first read.
+     */
+    @ExceptionHandler
+    ProblemDetail malformedParameters(InvalidParameterException e) {
+        return problem(HttpStatus.BAD_REQUEST, MALFORMED_PARAMETERS);
+    }
+
+    /** A multipart body that cannot be parsed: no boundary, a broken part, a truncated body. */
+    @ExceptionHandler
+    ProblemDetail malformedMultipart(MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "The multipart body is malformed");
+    }
+
+    /** Spring reports too many parts as too large: they are a malformed request, not a big one. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (Causes.include(e, FileCountLimitExceededException.class)) {
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, TOO_MANY_PARTS));
+        }
+        return super.handleMaxUploadSizeExceededException(e, headers, status, request);
     }
 
     @ExceptionHandler
