@@ -6,12 +6,13 @@ final class Causes {
     private Causes() {
     }
 
-    static boolean include(Throwable e, Class<? extends Throwable> type) {
+    /** The first exception of {@code type} in the chain from {@code e}, or {@code null}. */
+    static <T extends Throwable> T find(Throwable e, Class<T> type) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (type.isInstance(cause)) {
-                return true;
+                return type.cast(cause);
             }
         }
-        return false;
+        return null;
     }
 }

@@ -27,7 +27,7 @@ class ProblemErrorController implements ErrorController {
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         ProblemDetail problem = ProblemTypes.typed(ProblemDetail.forStatus(status));
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable thrown
-                && Causes.include(thrown, InvalidParameterException.class)) {
+                && Causes.find(thrown, InvalidParameterException.class) != null) {
             // A filter read a parameter of a query string that cannot be decoded: the client's fault.
             status = HttpStatus.BAD_REQUEST;
             problem = ProblemHandler.problem(status, ProblemHandler.MALFORMED_PARAMETERS);

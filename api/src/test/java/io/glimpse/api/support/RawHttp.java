@@ -1,6 +1,8 @@
 package io.glimpse.api.support;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,12 +15,20 @@ import java.util.Map;
 
 /**
  * Sends bytes exactly as given, for requests that HTTP client libraries refuse to make (invalid
- * percent-encoding, control characters in headers, oversized headers, broken multipart bodies).
- * One request per connection ({@code Connection: close}), so the answer ends with the stream.
+ * percent-encoding, control characters in headers, oversized headers, broken multipart bodies),
+ * and reads the answer as soon as it comes, even while the request body is still unsent.
  */
-public final class RawHttp {
+public final class RawHttp implements Closeable {
 
-    private RawHttp() {
+    private final Socket socket;
+    private final int port;
+    private final InputStream in;
+
+    private RawHttp(int port) throws IOException {
+        this.port = port;
+        this.socket = new Socket("localhost", port);
+        socket.setSoTimeout(30_000);
+        this.in = new BufferedInputStream(socket.getInputStream());
     }
 
     /** An answer: status, headers with lower-case names, and the body as text. */
@@ -29,20 +39,22 @@ public final class RawHttp {
         }
     }
 
-    /** Sends {@code head} (request line and headers, without the blank line) and then {@code body}. */
-    public static Response send(int port, String head, byte[] body) {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            String fullHead = head.strip() + "\r\nHost: localhost:" + port + "\r\nConnection: close\r\n"
-                    + (body.length > 0 && !head.toLowerCase(Locale.ROOT).contains("content-length")
-                    ? "Content-Length: " + body.length + "\r\n" : "") + "\r\n";
-            out.write(fullHead.getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
-            out.flush();
-            return parse(socket.getInputStream());
+    /** A connection to the application on {@code port}, for requests sent in pieces. */
+    public static RawHttp connect(int port) {
+        try {
+            return new RawHttp(port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends {@code head} (request line and headers, without the blank line) and then {@code body}; one request per connection. */
+    public static Response send(int port, String head, byte[] body) {
+        try (RawHttp connection = connect(port)) {
+            connection.write(head.strip() + "\r\nConnection: close"
+                    + (body.length > 0 && !head.toLowerCase(Locale.ROOT).contains("content-length")
+                    ? "\r\nContent-Length: " + body.length : ""), body);
+            return connection.read();
         }
     }
 
@@ -54,42 +66,93 @@ public final class RawHttp {
         return send(port, head, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Response parse(InputStream in) throws IOException {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        in.transferTo(all);
-        String text = all.toString(StandardCharsets.ISO_8859_1);
-        int end = text.indexOf("\r\n\r\n");
-        String[] lines = (end < 0 ? text : text.substring(0, end)).split("\r\n");
-        int status = Integer.parseInt(lines[0].split(" ")[1]);
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            if (colon > 0) {
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
-            }
-        }
-        String body = end < 0 ? "" : text.substring(end + 4);
-        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            body = unchunk(body);
-        }
-        return new Response(status, headers, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+    /** Writes the head (a {@code Host} header is added), the blank line and the start of a body. */
+    public void write(String head, byte[] body) {
+        writeBytes((head.strip() + "\r\nHost: localhost:" + port + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        writeBytes(body);
     }
 
-    private static String unchunk(String chunked) {
-        StringBuilder body = new StringBuilder();
-        int at = 0;
-        while (at < chunked.length()) {
-            int lineEnd = chunked.indexOf("\r\n", at);
-            if (lineEnd < 0) {
-                break;
-            }
-            int size = Integer.parseInt(chunked.substring(at, lineEnd).split(";")[0].trim(), 16);
-            if (size == 0) {
-                break;
-            }
-            body.append(chunked, lineEnd + 2, Math.min(chunked.length(), lineEnd + 2 + size));
-            at = lineEnd + 2 + size + 2;
+    /** More of the body. */
+    public void writeBytes(byte[] bytes) {
+        try {
+            OutputStream out = socket.getOutputStream();
+            out.write(bytes);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return body.toString();
+    }
+
+    /** Reads one answer: the head, then a body of the announced length, chunked, or up to the end of the stream. */
+    public Response read() {
+        try {
+            String head = readHead();
+            String[] lines = head.split("\r\n");
+            int status = Integer.parseInt(lines[0].split(" ")[1]);
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                if (colon > 0) {
+                    headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+                }
+            }
+            byte[] body;
+            if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+                body = readChunks();
+            } else if (headers.containsKey("content-length")) {
+                body = in.readNBytes(Integer.parseInt(headers.get("content-length")));
+            } else {
+                body = in.readAllBytes();
+            }
+            return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String readHead() throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        while (matched < 4) {
+            int next = in.read();
+            if (next < 0) {
+                throw new IOException("The connection closed before an answer: " + head);
+            }
+            head.write(next);
+            matched = (next == '\r' && matched % 2 == 0) || (next == '\n' && matched % 2 == 1) ? matched + 1 : 0;
+        }
+        return head.toString(StandardCharsets.ISO_8859_1).strip();
+    }
+
+    private byte[] readChunks() throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        while (true) {
+            int size = Integer.parseInt(readLine().split(";")[0].trim(), 16);
+            if (size == 0) {
+                readLine();
+                return body.toByteArray();
+            }
+            body.write(in.readNBytes(size));
+            readLine();
+        }
+    }
+
+    private String readLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int next = in.read(); next >= 0 && next != '\n'; next = in.read()) {
+            if (next != '\r') {
+                line.write(next);
+            }
+        }
+        return line.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
     }
 }
