@@ -1,5 +1,6 @@
 package io.glimpse.api.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -17,12 +18,18 @@ import java.net.URI;
  * Errors raised outside Spring MVC (by the servlet container or a filter) end up at
  * {@code /error}; this answers them as problem+json too, replacing Spring Boot's default page.
  */
+@Hidden // not an operation of the API
 @RestController
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            // Called directly, not forwarded to with an error: there is nothing here.
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemHandler.problem(HttpStatus.NOT_FOUND, "No such resource"));
+        }
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         ProblemDetail problem = ProblemTypes.typed(ProblemDetail.forStatus(status));

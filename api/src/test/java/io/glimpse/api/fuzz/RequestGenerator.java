@@ -139,7 +139,8 @@ final class RequestGenerator {
             return UUID.randomUUID().toString();
         }
         String nasty = draw.pick(NASTY);
-        return draw.chance(3) ? nasty.replace(" ", "%20") : encode(nasty);
+        // Raw, but never a line break or tab, which would end the request line (HTTP/0.9 or splitting).
+        return draw.chance(3) && !nasty.matches("(?s).*[\\r\\n\\t].*") ? nasty.replace(" ", "%20") : encode(nasty);
     }
 
     private String query(Draw draw, Operation operation) {

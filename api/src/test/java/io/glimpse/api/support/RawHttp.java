@@ -83,7 +83,10 @@ public final class RawHttp implements Closeable {
         }
     }
 
-    /** Reads one answer: the head, then a body of the announced length, chunked, or up to the end of the stream. */
+    /**
+     * Reads one answer: the head, then a body of the announced length, chunked, or up to the end of
+     * the connection; of a Server-Sent Events stream only the head.
+     */
     public Response read() {
         try {
             String head = readHead();
@@ -97,7 +100,9 @@ public final class RawHttp implements Closeable {
                 }
             }
             byte[] body;
-            if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            if (headers.getOrDefault("content-type", "").startsWith("text/event-stream")) {
+                body = new byte[0]; // a stream does not end: its head is the answer
+            } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
                 body = readChunks();
             } else if (headers.containsKey("content-length")) {
                 body = in.readNBytes(Integer.parseInt(headers.get("content-length")));

@@ -7,8 +7,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
+/** The filters that look at a request before anything else does: its body's size, its Accept header. */
 @Configuration(proxyBeanMethods = false)
-class BodyLimitConfiguration {
+class RequestFilterConfiguration {
 
     /** First of all filters: before security, rate limits or anything else can read a body. */
     @Bean
@@ -17,6 +18,13 @@ class BodyLimitConfiguration {
         FilterRegistrationBean<BodyLimitFilter> registration =
                 new FilterRegistrationBean<>(new BodyLimitFilter(properties, problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<UnreadableAcceptFilter> unreadableAccept() {
+        FilterRegistrationBean<UnreadableAcceptFilter> registration = new FilterRegistrationBean<>(new UnreadableAcceptFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 }
