@@ -12,6 +12,7 @@ import io.glimpse.command.user.UserCommands.RegisterUser;
 import io.glimpse.query.user.Credentials;
 import io.glimpse.query.user.UserQueries.FindCredentials;
 import io.glimpse.query.user.UserView;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -55,6 +56,7 @@ class AuthController {
         this.decoyHash = passwords.encode(UUID.randomUUID().toString());
     }
 
+    @SecurityRequirements // no token needed
     @PostMapping("/register")
     ResponseEntity<Tokens.Session> register(@Valid @RequestBody AuthRequests.Register body) {
         UUID userId = TimeOrderedIds.next();
@@ -66,6 +68,7 @@ class AuthController {
     }
 
     /** One message for an unknown login and a wrong password: no probing for accounts. */
+    @SecurityRequirements // no token needed
     @PostMapping("/login")
     Tokens.Session login(@Valid @RequestBody AuthRequests.Login body) {
         Optional<Credentials> credentials = queries.optional(new FindCredentials(body.login()), Credentials.class);
@@ -78,6 +81,7 @@ class AuthController {
         return Tokens.Session.of(UserResponse.of(user), tokens.startSession(user.id(), user.username()));
     }
 
+    @SecurityRequirements // no token needed
     @PostMapping("/refresh")
     Tokens.Pair refresh(@Valid @RequestBody AuthRequests.Refresh body) {
         return tokens.refresh(body.refreshToken());

@@ -14,6 +14,7 @@ final class AuthRequests {
     }
 
     /** Usernames are accepted in any case and stored in lower case. */
+    @AcceptablePassword
     record Register(
             @NotBlank
             @Pattern(regexp = AccountRules.USERNAME_PATTERN, flags = Pattern.Flag.CASE_INSENSITIVE,

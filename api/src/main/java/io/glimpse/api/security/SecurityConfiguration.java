@@ -50,12 +50,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login",
                                 "/api/auth/refresh").permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/users").hasRole("ADMIN")
+                        .requestMatchers(Reads.of("/api/users")).hasRole("ADMIN")
                         // EventSource cannot send the token: a ticket in the URL stands in for it (StreamController).
-                        .requestMatchers(HttpMethod.GET, "/api/stream").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/users/me/**").authenticated()
-                        .requestMatchers(HttpMethod.GET, "/api/users/**", "/api/posts/**", "/api/search/**",
-                                "/media/**").permitAll()
+                        .requestMatchers(Reads.of("/api/stream")).permitAll()
+                        .requestMatchers(Reads.of("/api/users/me/**")).authenticated()
+                        .requestMatchers(Reads.of("/api/users/**", "/api/posts/**", "/api/search/**",
+                                "/media/**")).permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()

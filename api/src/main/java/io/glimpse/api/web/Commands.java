@@ -1,7 +1,10 @@
 package io.glimpse.api.web;
 
+import io.glimpse.command.CommandRejectedException;
 import io.glimpse.processing.consistency.ReadYourWrites;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.EnumSet;
@@ -14,6 +17,8 @@ import java.util.List;
 @Component
 public class Commands {
 
+    private static final Logger log = LoggerFactory.getLogger(Commands.class);
+
     private final CommandGateway gateway;
     private final ReadYourWrites readYourWrites;
 
@@ -24,7 +29,13 @@ public class Commands {
 
     /** Sends a command about one aggregate and waits until these read models show its effect. */
     public void send(Object command, Object aggregateId, ReadModel shownIn, ReadModel... alsoShownIn) {
-        gateway.sendAndWait(command);
+        try {
+            gateway.sendAndWait(command);
+        } catch (CommandRejectedException e) {
+            // Expected, and the caller's answer says why: one line, no stack trace (ExpectedRejectionsLogFilter).
+            log.info("{} rejected ({}): {}", command.getClass().getSimpleName(), e.reason(), e.getMessage());
+            throw e;
+        }
         List<String> processors = EnumSet.of(shownIn, alsoShownIn).stream().map(ReadModel::processor).toList();
         readYourWrites.awaitAggregate(aggregateId, processors);
     }

@@ -1,7 +1,9 @@
 package io.glimpse.api.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,15 +18,27 @@ import java.net.URI;
  * Errors raised outside Spring MVC (by the servlet container or a filter) end up at
  * {@code /error}; this answers them as problem+json too, replacing Spring Boot's default page.
  */
+@Hidden // not an operation of the API
 @RestController
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            // Called directly, not forwarded to with an error: there is nothing here.
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemHandler.problem(HttpStatus.NOT_FOUND, "No such resource"));
+        }
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         ProblemDetail problem = ProblemTypes.typed(ProblemDetail.forStatus(status));
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable thrown
+                && Causes.find(thrown, InvalidParameterException.class) != null) {
+            // A filter read a parameter of a query string that cannot be decoded: the client's fault.
+            status = HttpStatus.BAD_REQUEST;
+            problem = ProblemHandler.problem(status, ProblemHandler.MALFORMED_PARAMETERS);
+        }
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
             problem.setInstance(URI.create(uri));
         }

@@ -8,6 +8,8 @@ import io.glimpse.processing.status.ReplayRefusedException;
 import io.glimpse.query.media.MediaException;
 import io.glimpse.query.search.SearchUnavailableException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -17,12 +19,15 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.List;
@@ -37,6 +42,9 @@ import java.util.List;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    static final String MALFORMED_PARAMETERS =
+            "The query string is malformed: invalid percent-encoding or a parameter without a name";
+    static final String TOO_MANY_PARTS = "The multipart body has too many parts";
 
     /** One invalid input field, as listed in a 400's {@code errors}. */
     record FieldProblem(String field, String message) {
@@ -97,6 +105,48 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, e.getMessage());
     }
 
+    /**
+     * A query string (or form body) Tomcat cannot decode: invalid percent-encoding ({@code %ff},
+     * {@code %C0}, a lone {@code %}) or a parameter without a name ({@code ?=1}). Tomcat parses
+     * parameters lazily, so this surfaces wherever a parameter is first read.
+     */
+    @ExceptionHandler
+    ProblemDetail malformedParameters(InvalidParameterException e) {
+        return problem(HttpStatus.BAD_REQUEST, MALFORMED_PARAMETERS);
+    }
+
+    /** A multipart body that cannot be parsed: no boundary, a broken part, a truncated body. */
+    @ExceptionHandler
+    ProblemDetail malformedMultipart(MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "The multipart body is malformed");
+    }
+
+    /** Spring reports too many parts as too large: they are a malformed request, not a big one. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (Causes.find(e, FileCountLimitExceededException.class) != null) {
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, TOO_MANY_PARTS));
+        }
+        return super.handleMaxUploadSizeExceededException(e, headers, status, request);
+    }
+
+    /** A body over its limit (BodyLimitFilter), however the reading code wrapped the news. */
+    @ExceptionHandler
+    ProblemDetail tooLarge(PayloadTooLargeException e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        PayloadTooLargeException tooLarge = Causes.find(e, PayloadTooLargeException.class);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge(tooLarge));
+        }
+        return super.handleHttpMessageNotReadable(e, headers, status, request);
+    }
+
     @ExceptionHandler
     ProblemDetail badArgument(IllegalArgumentException e) {
         return problem(HttpStatus.BAD_REQUEST, e.getMessage());
@@ -125,6 +175,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail unexpected(Exception e) {
+        PayloadTooLargeException tooLarge = Causes.find(e, PayloadTooLargeException.class);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge);
+        }
         log.error("Unexpected error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side");
     }

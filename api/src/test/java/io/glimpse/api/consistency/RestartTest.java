@@ -1,6 +1,7 @@
 package io.glimpse.api.consistency;
 
 import io.glimpse.GlimpseApplication;
+import io.glimpse.api.support.ApiTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -30,7 +31,7 @@ class RestartTest {
         Map<?, ?> session;
         try (ConfigurableApplicationContext app = start()) {
             session = client(app).post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("username", "survivor", "email", "survivor@example.com", "password", "long enough"))
+                    .body(Map.of("username", "survivor", "email", "survivor@example.com", "password", ApiTest.PASSWORD))
                     .exchange().expectStatus().isCreated()
                     .expectBody(Map.class).returnResult().getResponseBody();
             // Changed behind the projection's back: a replay on the next start would undo this.
@@ -45,10 +46,10 @@ class RestartTest {
             http.get().uri("/api/auth/me").headers(h -> h.setBearerAuth((String) session.get("accessToken")))
                     .exchange().expectStatus().isOk();
             http.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("login", "survivor", "password", "long enough"))
+                    .body(Map.of("login", "survivor", "password", ApiTest.PASSWORD))
                     .exchange().expectStatus().isOk();
             http.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("username", "newcomer", "email", "newcomer@example.com", "password", "long enough"))
+                    .body(Map.of("username", "newcomer", "email", "newcomer@example.com", "password", ApiTest.PASSWORD))
                     .exchange().expectStatus().isCreated()
                     .expectBody().jsonPath("$.user.username").isEqualTo("newcomer");
             assertThat(app.getBean(JdbcClient.class).sql("select count(*) from user_view").query(Long.class).single())

@@ -150,6 +150,15 @@ public abstract class MastodonApiContract extends ApiTest {
                 .contentType(MediaType.APPLICATION_JSON).body(signUp).exchange().expectStatus().isEqualTo(422)
                 .expectBody(Map.class).returnResult().getResponseBody();
         assertThat((String) again.get("error")).startsWith("Validation failed");
+        String other = unique("m_weak");
+        Map<String, Object> weak = http.post().uri("/api/v1/accounts").headers(h -> h.setBearerAuth(appToken))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("username", other, "email", other + "@example.com", "password", "password1",
+                        "agreement", true, "locale", "en"))
+                .exchange().expectStatus().isEqualTo(422)
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((String) weak.get("error")).isEqualTo(
+                "Validation failed: Password is one of the most common passwords, which attackers try first; choose another");
     }
 
     // ---- Instance ----------------------------------------------------------------------------

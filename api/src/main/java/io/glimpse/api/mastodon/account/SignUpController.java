@@ -7,6 +7,7 @@ import io.glimpse.api.mastodon.oauth.IssuedToken;
 import io.glimpse.api.mastodon.oauth.OAuthTokens;
 import io.glimpse.api.mastodon.web.MastodonException;
 import io.glimpse.api.mastodon.web.Params;
+import io.glimpse.api.password.PasswordPolicy;
 import io.glimpse.api.user.UserDirectory;
 import io.glimpse.api.web.Commands;
 import io.glimpse.api.web.ReadModel;
@@ -34,14 +35,16 @@ class SignUpController {
     private final Commands commands;
     private final UserDirectory users;
     private final PasswordEncoder passwords;
+    private final PasswordPolicy passwordPolicy;
     private final OAuthTokens tokens;
     private final ObjectMapper json;
 
-    SignUpController(Commands commands, UserDirectory users, PasswordEncoder passwords, OAuthTokens tokens,
-                     ObjectMapper json) {
+    SignUpController(Commands commands, UserDirectory users, PasswordEncoder passwords, PasswordPolicy passwordPolicy,
+                     OAuthTokens tokens, ObjectMapper json) {
         this.commands = commands;
         this.users = users;
         this.passwords = passwords;
+        this.passwordPolicy = passwordPolicy;
         this.tokens = tokens;
         this.json = json;
     }
@@ -62,13 +65,12 @@ class SignUpController {
         if (!username.matches("(?i)" + AccountRules.USERNAME_PATTERN)) {
             throw MastodonException.unprocessable("Validation failed: Username must be 3-30 characters of a-z, 0-9, _ and .");
         }
-        if (password.length() < AccountRules.PASSWORD_MIN || password.length() > AccountRules.PASSWORD_MAX) {
-            throw MastodonException.unprocessable("Validation failed: Password must be " + AccountRules.PASSWORD_MIN + "-"
-                    + AccountRules.PASSWORD_MAX + " characters");
-        }
         if (email.length() > AccountRules.EMAIL_MAX || !email.matches(".+@.+\\..+")) {
             throw MastodonException.unprocessable("Validation failed: Email is invalid");
         }
+        passwordPolicy.weakness(password, username, email).ifPresent(weakness -> {
+            throw MastodonException.unprocessable("Validation failed: Password " + weakness);
+        });
         UUID userId = TimeOrderedIds.next();
         commands.send(new RegisterUser(userId, username, email, passwords.encode(password), params.text("display_name")),
                 userId, ReadModel.USERS);

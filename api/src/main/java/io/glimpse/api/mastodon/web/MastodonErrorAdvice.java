@@ -3,6 +3,7 @@ package io.glimpse.api.mastodon.web;
 import io.glimpse.api.mastodon.oauth.OAuthException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -12,7 +13,8 @@ import java.util.Map;
 
 /**
  * The Mastodon API's own errors. Everything else its controllers raise goes through Glimpse's
- * problem+json handling and is then rewritten by {@link MastodonResponseFilter}.
+ * problem+json handling and is then rewritten by {@link MastodonResponseFilter}. Errors are JSON
+ * whatever the request's {@code Accept} says (a client asking for HTML still learns what failed).
  */
 @RestControllerAdvice(basePackages = "io.glimpse.api.mastodon")
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -20,7 +22,7 @@ class MastodonErrorAdvice {
 
     @ExceptionHandler
     ResponseEntity<Map<String, String>> handle(MastodonException e) {
-        return ResponseEntity.status(e.status()).body(Map.of("error", e.getMessage()));
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", e.getMessage()));
     }
 
     @ExceptionHandler
@@ -28,6 +30,6 @@ class MastodonErrorAdvice {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", e.error());
         body.put("error_description", e.getMessage());
-        return ResponseEntity.status(e.status()).body(body);
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 }

@@ -8,6 +8,7 @@ import io.glimpse.api.ratelimit.RateLimitFilter;
 import io.glimpse.api.ratelimit.RateLimitHeaders;
 import io.glimpse.api.security.AccessTokens;
 import io.glimpse.api.security.Sessions;
+import io.glimpse.api.security.Reads;
 import io.glimpse.api.security.UnmappedRequestMatcher;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -62,18 +63,18 @@ class MastodonSecurity {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/oauth/**", "/.well-known/**", "/nodeinfo/**", "/avatars/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/apps").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/apps/verify_credentials").authenticated()
+                        .requestMatchers(Reads.of("/api/v1/apps/verify_credentials")).authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/accounts")
                         .hasAuthority(MastodonTokenFilter.APP_ROLE)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/instance", "/api/v1/instance/**", "/api/v2/instance",
-                                "/api/v1/custom_emojis").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/accounts/verify_credentials",
-                                "/api/v1/accounts/relationships").hasRole(USER)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/accounts/lookup", "/api/v1/accounts/*",
+                        .requestMatchers(Reads.of("/api/v1/instance", "/api/v1/instance/**", "/api/v2/instance",
+                                "/api/v1/custom_emojis")).permitAll()
+                        .requestMatchers(Reads.of("/api/v1/accounts/verify_credentials",
+                                "/api/v1/accounts/relationships")).hasRole(USER)
+                        .requestMatchers(Reads.of("/api/v1/accounts/lookup", "/api/v1/accounts/*",
                                 "/api/v1/accounts/*/statuses", "/api/v1/accounts/*/followers",
                                 "/api/v1/accounts/*/following", "/api/v1/statuses/*", "/api/v1/statuses/*/context",
                                 "/api/v1/statuses/*/favourited_by", "/api/v1/timelines/public",
-                                "/api/v1/timelines/tag/*", "/api/v2/search").permitAll()
+                                "/api/v1/timelines/tag/*", "/api/v2/search")).permitAll()
                         // an endpoint Glimpse does not offer is 404 (or 405), not 401, to anyone
                         .requestMatchers(new UnmappedRequestMatcher(controllers)).permitAll()
                         .anyRequest().hasRole(USER))
