@@ -21,13 +21,20 @@ class ProblemErrorController implements ErrorController {
 
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
-                ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
-        ProblemDetail problem = ProblemTypes.typed(ProblemDetail.forStatus(status));
-        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
-            problem.setInstance(URI.create(uri));
+        ResponseEntity<ProblemDetail> answer;
+        // A filter (the session check of authentication) that could not reach the database.
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable error && Unavailable.isCause(error)) {
+            answer = Unavailable.answer(error);
+        } else {
+            Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+            HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
+                    ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+            answer = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemTypes.typed(ProblemDetail.forStatus(status)));
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
+            answer.getBody().setInstance(URI.create(uri));
+        }
+        return answer;
     }
 }
