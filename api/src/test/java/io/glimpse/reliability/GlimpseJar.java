@@ -16,20 +16,37 @@ final class GlimpseJar implements AutoCloseable {
     static final String ADMIN = "reliability_admin";
     static final Path JAR = Path.of(System.getProperty("glimpse.jar", "api/target/glimpse.jar"));
 
+    /** Where each run's application log is kept after its data directory is gone. */
+    static final Path LOGS = Path.of(System.getProperty("glimpse.reliability.logs", "api/target/reliability-logs"));
+
+    private final String name;
     private final Path dataDir;
     private final List<String> settings;
     private final int port;
     private Process process;
     private int starts;
 
-    /** @param settings Spring properties as {@code --name=value}, on top of the ones every scenario needs */
-    GlimpseJar(List<String> settings) throws IOException {
+    /**
+     * @param name     the scenario, naming the kept log
+     * @param settings Spring properties as {@code --name=value}, on top of the ones every scenario needs
+     */
+    GlimpseJar(String name, List<String> settings) throws IOException {
+        this.name = name;
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException("No " + JAR.toAbsolutePath() + ": build it first (./mvnw -DskipTests package)");
         }
         this.dataDir = Files.createTempDirectory("glimpse-reliability-app-");
         this.settings = settings;
         this.port = Processes.freePort();
+    }
+
+    /** With the postgres profile, on the private cluster's database. */
+    static GlimpseJar onPostgres(String name, PrivatePostgres postgres, String... more) throws IOException {
+        List<String> settings = new ArrayList<>(List.of("--spring.profiles.active=postgres",
+                "--spring.datasource.url=" + postgres.jdbcUrl(), "--spring.datasource.username=postgres",
+                "--spring.datasource.password="));
+        settings.addAll(List.of(more));
+        return new GlimpseJar(name, settings);
     }
 
     int port() {
@@ -45,7 +62,7 @@ final class GlimpseJar implements AutoCloseable {
                 "--glimpse.security.jwt-secret=reliability-suite-secret-of-at-least-32-bytes",
                 "--glimpse.security.access-token-ttl=3h",
                 "--glimpse.rate-limits.enabled=false",
-                "--logging.level.root=WARN"));
+                "--logging.level.root=WARN", "--logging.level.io.glimpse=INFO"));
         command.addAll(settings);
         starts++;
         process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -85,6 +102,12 @@ final class GlimpseJar implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        try {
+            Files.createDirectories(LOGS);
+            Files.copy(log(), LOGS.resolve(name + ".log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            System.err.println("Could not keep the log of " + name + ": " + e);
         }
         Processes.deleteTree(dataDir);
     }

@@ -50,6 +50,14 @@ final class Http {
         }
     }
 
+    /**
+     * The only error the suite's loads accept: 503 problem+json with Retry-After (a service is
+     * down). Their requests are valid, so any 4xx, and any other 5xx, is a defect.
+     */
+    static boolean cleanRefusal(Answer answer) {
+        return answer.status() == 503 && answer.isProblem() && answer.retryAfter() != null;
+    }
+
     Answer send(String method, String path, String token, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30))

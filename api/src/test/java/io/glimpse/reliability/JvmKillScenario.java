@@ -30,9 +30,7 @@ final class JvmKillScenario {
         report.line("| round | acknowledged (this round) | acknowledged (all rounds) | no answer (killed in flight) | lost | restart to healthy | catch-up | counters off | differences from a full replay |");
         report.line("|---|---|---|---|---|---|---|---|---|");
         try (PrivatePostgres postgres = new PrivatePostgres();
-             GlimpseJar jar = new GlimpseJar(List.of("--spring.profiles.active=postgres",
-                     "--spring.datasource.url=" + postgres.jdbcUrl(), "--spring.datasource.username=postgres",
-                     "--spring.datasource.password="))) {
+             GlimpseJar jar = GlimpseJar.onPostgres("kill", postgres)) {
             jar.start();
             Http http = new Http(jar.port());
             String admin = Ledger.user(Ledger.signUp(http, GlimpseJar.ADMIN)).token();

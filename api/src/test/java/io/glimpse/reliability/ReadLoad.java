@@ -11,8 +11,7 @@ import java.util.function.Function;
 /**
  * A read load: a few clients, each sending one read at a time, each answer judged against what it
  * should be. Counts answers that were complete, incomplete (200 but not what was expected) and
- * errors by status, and keeps the unclean ones (an error that is not problem+json, a 5xx other than
- * a 503 with Retry-After).
+ * errors by status, and keeps any error but a clean refusal ({@link Http#cleanRefusal}).
  */
 final class ReadLoad implements AutoCloseable {
 
@@ -69,8 +68,7 @@ final class ReadLoad implements AutoCloseable {
             Http.Answer answer = read.send(http);
             synchronized (statuses) {
                 statuses.merge(answer.status(), 1, Integer::sum);
-                if (answer.status() >= 400 && (!answer.isProblem() || (answer.status() >= 500 && answer.status() != 503)
-                        || (answer.status() == 503 && answer.retryAfter() == null))) {
+                if (answer.status() >= 400 && !Http.cleanRefusal(answer)) {
                     unclean.add(answer.describe());
                 }
             }

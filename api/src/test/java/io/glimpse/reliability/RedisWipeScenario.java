@@ -27,7 +27,7 @@ final class RedisWipeScenario {
         report.line("## Redis wiped under read load");
         report.line("");
         try (PrivateRedis redis = new PrivateRedis();
-             GlimpseJar jar = new GlimpseJar(List.of("--spring.profiles.active=redis",
+             GlimpseJar jar = new GlimpseJar("redis", List.of("--spring.profiles.active=redis",
                      "--spring.data.redis.port=" + redis.port()))) {
             jar.start();
             Http http = new Http(jar.port());

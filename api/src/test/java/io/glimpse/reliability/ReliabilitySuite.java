@@ -34,6 +34,9 @@ public final class ReliabilitySuite {
         if (only.isEmpty() || only.contains("redis")) {
             new RedisWipeScenario(report).run();
         }
+        if (full && only.isEmpty() || only.contains("postgres")) {
+            new PostgresRestartScenario(report, full ? 30 : 10).run();
+        }
         Files.createDirectories(results.toAbsolutePath().getParent());
         Files.writeString(results, report.text());
         if (!report.failures().isEmpty()) {

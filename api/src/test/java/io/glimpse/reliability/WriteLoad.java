@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A bounded write load: a few clients, each sending one write at a time with a pause between,
  * as random users: posts (with a tag), likes, comments, follows and sign-ups. What the application
- * acknowledges goes into the {@link Ledger}; every answer is counted by status, and any error that
- * is not problem+json, or a 5xx other than 503, is kept as unclean.
+ * acknowledges goes into the {@link Ledger}; every answer is counted by status, and any error but a
+ * clean refusal ({@link Http#cleanRefusal}) is kept as unclean.
  */
 final class WriteLoad implements AutoCloseable {
 
@@ -25,6 +25,7 @@ final class WriteLoad implements AutoCloseable {
     private final List<String> unclean = new ArrayList<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile boolean running = true;
+    private volatile long lastFailureNanos;
 
     WriteLoad(Http http, Ledger ledger, int clients, long pauseMillis) {
         this.http = http;
@@ -99,9 +100,11 @@ final class WriteLoad implements AutoCloseable {
     private Http.Answer count(Http.Answer answer) {
         synchronized (statuses) {
             statuses.merge(answer.status(), 1, Integer::sum);
-            boolean error = answer.status() >= 400;
-            if (error && (!answer.isProblem() || (answer.status() >= 500 && answer.status() != 503)
-                    || (answer.status() == 503 && answer.retryAfter() == null))) {
+            boolean error = answer.status() >= 400 || answer.status() < 0;
+            if (error) {
+                lastFailureNanos = System.nanoTime();
+            }
+            if (answer.status() >= 400 && !Http.cleanRefusal(answer)) {
                 unclean.add(answer.describe());
             }
         }
@@ -113,6 +116,11 @@ final class WriteLoad implements AutoCloseable {
         synchronized (statuses) {
             return new TreeMap<>(statuses);
         }
+    }
+
+    /** System.nanoTime() of the last write that was not acknowledged, or 0. */
+    long lastFailureNanos() {
+        return lastFailureNanos;
     }
 
     List<String> unclean() {
