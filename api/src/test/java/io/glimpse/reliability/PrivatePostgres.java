@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * that directory), so that a scenario may stop and restart it without touching the shared one on
  * 5432. Runs as the {@code postgres} OS user when this process is root (PostgreSQL refuses root).
  */
-final class PrivatePostgres implements AutoCloseable {
+public final class PrivatePostgres implements AutoCloseable {
 
     static final String DATABASE = "glimpse";
 
@@ -25,7 +25,7 @@ final class PrivatePostgres implements AutoCloseable {
     private final int port;
     private final Path log;
 
-    PrivatePostgres() throws IOException {
+    public PrivatePostgres() throws IOException {
         bin = binaries();
         port = Processes.freePort();
         dir = Files.createTempDirectory("glimpse-reliability-pg-",
@@ -59,7 +59,7 @@ final class PrivatePostgres implements AutoCloseable {
         return Path.of("");
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return url(DATABASE);
     }
 
@@ -71,13 +71,13 @@ final class PrivatePostgres implements AutoCloseable {
         return port;
     }
 
-    void start() {
+    public void start() {
         asOwner("pg_ctl", "-D", dir.resolve("data").toString(), "-l", log.toString(), "-w", "-t", "60",
                 "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=60", "start");
     }
 
     /** Stops it at once, as a crash would (recovery from the write-ahead log at the next start). */
-    void stopImmediately() {
+    public void stopImmediately() {
         asOwner("pg_ctl", "-D", dir.resolve("data").toString(), "-m", "immediate", "-w", "stop");
     }
 
