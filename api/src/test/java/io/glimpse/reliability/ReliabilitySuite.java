@@ -34,6 +34,9 @@ public final class ReliabilitySuite {
         if (only.isEmpty() || only.contains("redis")) {
             new RedisWipeScenario(report).run();
         }
+        if (full && only.isEmpty() || only.contains("elasticsearch")) {
+            new ElasticsearchOutageScenario(report).run();
+        }
         if (full && only.isEmpty() || only.contains("postgres")) {
             new PostgresRestartScenario(report, full ? 30 : 10).run();
         }
