@@ -68,7 +68,8 @@ final class GlimpseJar implements AutoCloseable {
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile())).start();
         Http http = new Http(port);
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        // Minutes, not seconds: a start took over three on a 2-core machine shared with other builds.
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(6);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Glimpse exited while starting:\n" + Processes.tail(log()));
@@ -78,7 +79,7 @@ final class GlimpseJar implements AutoCloseable {
             }
             Processes.sleep(250);
         }
-        throw new IllegalStateException("Glimpse did not become healthy within 3 minutes:\n" + Processes.tail(log()));
+        throw new IllegalStateException("Glimpse did not become healthy within 6 minutes:\n" + Processes.tail(log()));
     }
 
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */
