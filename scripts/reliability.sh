@@ -25,6 +25,11 @@ while [ $# -gt 0 ]; do
   shift
 done
 
+fail() { echo "reliability: $*" >&2; exit 1; }
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || command -v initdb >/dev/null \
+  || fail "PostgreSQL's initdb and pg_ctl are missing (scripts/ensure-postgres.sh installs them)"
+command -v redis-server >/dev/null || fail "redis-server is missing (scripts/ensure-redis.sh installs it)"
+
 if [ "${GLIMPSE_SKIP_BUILD:-}" != 1 ] || [ ! -f api/target/glimpse.jar ]; then
   ./mvnw -B -q -ntp -Dskip.web -DskipTests package
 fi

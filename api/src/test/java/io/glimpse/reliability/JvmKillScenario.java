@@ -46,7 +46,8 @@ final class JvmKillScenario {
                 load.close();
                 long startMillis = jar.start();
                 long catchUpMillis = readModels.awaitCaughtUp(180);
-                int lost = ledger.verify(http).stream().mapToInt(tally -> tally.lost().size()).sum();
+                List<Ledger.Tally> tallies = ledger.verify(http);
+                int lost = tallies.stream().mapToInt(tally -> tally.lost().size()).sum();
                 totalLost += lost;
                 List<String> counters = readModels.counterMismatches();
                 List<String> differences = Convergence.againstReplay(readModels);
@@ -54,7 +55,7 @@ final class JvmKillScenario {
                 report.line("| " + round + " | " + (ledger.size() - before) + " | " + ledger.size() + " | "
                         + load.statuses().getOrDefault(-1, 0) + " | " + lost + " | " + startMillis + " ms | "
                         + catchUpMillis + " ms | " + counters.size() + " | " + differences.size() + " |");
-                report.check(lost == 0, "round " + round + ": acknowledged writes lost: " + ledger.verify(http));
+                report.check(lost == 0, "round " + round + ": acknowledged writes lost: " + tallies);
                 report.check(counters.isEmpty(), "round " + round + ": counters off: " + counters);
                 report.check(differences.isEmpty(), "round " + round + ": read models differ from a full replay: " + differences);
                 report.check(deadLetters.isEmpty(), "round " + round + ": events parked as dead letters: " + deadLetters);

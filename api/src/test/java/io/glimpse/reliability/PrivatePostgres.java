@@ -91,7 +91,7 @@ public final class PrivatePostgres implements AutoCloseable {
         if (Processes.isRoot()) {
             command.addAll(0, List.of("runuser", "-u", "postgres", "--"));
         }
-        Processes.run(command, dir.resolveSibling(dir.getFileName() + ".log"));
+        Processes.run(command, dir.resolveSibling(dir.getFileName() + ".log"), dir);
     }
 
     @Override

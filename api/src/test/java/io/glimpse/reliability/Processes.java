@@ -29,8 +29,17 @@ final class Processes {
 
     /** Runs a command to its end; fails with its output when it exits with anything but 0. */
     static String run(List<String> command, Path log) {
+        return run(command, log, null);
+    }
+
+    /**
+     * {@link #run(List, Path)} in a working directory: one the user it runs as can enter (the
+     * postgres user may not enter a checkout under /root).
+     */
+    static String run(List<String> command, Path log, Path directory) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+            Process process = new ProcessBuilder(command).directory(directory == null ? null : directory.toFile())
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             if (!process.waitFor(3, TimeUnit.MINUTES)) {
                 process.destroyForcibly();

@@ -45,6 +45,7 @@ final class ReadModels {
     private final String adminToken;
     private final Database database;
 
+    /** Connections to the application's database; a scenario without SQL checks passes null. */
     interface Database {
         Connection connect() throws SQLException;
     }
