@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -38,8 +39,7 @@ public class ProcessorRecovery {
     private final Map<String, Long> restarted = new ConcurrentHashMap<>();
 
     ProcessorRecovery(EventProcessingConfiguration processing, DataSource dataSource,
-                      @org.springframework.beans.factory.annotation.Value("${glimpse.processors.recovery.minimum-interval:5s}")
-                      Duration minimumInterval) {
+                      @Value("${glimpse.processors.recovery.minimum-interval:5s}") Duration minimumInterval) {
         this.processing = processing;
         this.dataSource = dataSource;
         this.minimumInterval = minimumInterval;
