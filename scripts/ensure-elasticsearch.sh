@@ -64,7 +64,9 @@ if [ "$(id -u)" = 0 ]; then
 fi
 HOME_DIR=$WORK/elasticsearch-$VERSION
 mkdir -p "$WORK" "$LOCAL"
-echo "$WORK" > "$LOCAL/workdir"
+# A caller that names its own work directory (the reliability suite's private node) stops the node
+# with the same GLIMPSE_ES_WORK; the pointer stays with the default node.
+[ -n "${GLIMPSE_ES_WORK:-}" ] || echo "$WORK" > "$LOCAL/workdir"
 
 if [ ! -x "$HOME_DIR/bin/elasticsearch" ]; then
   say "fetching org.elasticsearch.distribution.integ-test-zip:elasticsearch:$VERSION from Maven Central"
@@ -81,8 +83,12 @@ if [ ! -x "$HOME_DIR/bin/elasticsearch" ]; then
   rm -f "$WORK/elasticsearch-$VERSION.zip"
 fi
 
-# A fresh node every time: tests must not depend on what an earlier run left behind.
-rm -rf "$WORK/data" "$WORK/logs" "$WORK/tmp"
+# A fresh node every time: tests must not depend on what an earlier run left behind. Only a restart
+# of the same node (GLIMPSE_ES_KEEP_DATA=1, the reliability suite) keeps its data.
+if [ "${GLIMPSE_ES_KEEP_DATA:-}" != 1 ]; then
+  rm -rf "$WORK/data" "$WORK/logs"
+fi
+rm -rf "$WORK/tmp"
 mkdir -p "$WORK/data" "$WORK/logs" "$WORK/tmp"
 cat > "$HOME_DIR/config/elasticsearch.yml" <<EOF
 cluster.name: glimpse-test

@@ -16,3 +16,6 @@ fi
 scripts/test-web.sh
 # The Mastodon client API driven by masto.js, against the same jar (docs/mastodon-api.md).
 scripts/test-mastodon-clients.sh
+# The reliability suite's short part against the same jar, with private PostgreSQL and Redis
+# instances: one kill -9 round and Redis wiped (benchmark/README.md, "Reliability").
+GLIMPSE_SKIP_BUILD=1 scripts/reliability.sh --quick

@@ -30,18 +30,25 @@ class ProblemErrorController implements ErrorController {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(ProblemHandler.problem(HttpStatus.NOT_FOUND, "No such resource"));
         }
-        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
-                ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
-        ProblemDetail problem = ProblemTypes.typed(ProblemDetail.forStatus(status));
-        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable thrown
-                && Causes.find(thrown, InvalidParameterException.class) != null) {
+        Throwable error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable thrown
+                ? thrown : null;
+        ResponseEntity<ProblemDetail> answer;
+        if (error != null && Unavailable.isCause(error)) {
+            // A filter (the session check of authentication) that could not reach the database.
+            answer = Unavailable.answer(error);
+        } else if (error != null && Causes.find(error, InvalidParameterException.class) != null) {
             // A filter read a parameter of a query string that cannot be decoded: the client's fault.
-            status = HttpStatus.BAD_REQUEST;
-            problem = ProblemHandler.problem(status, ProblemHandler.MALFORMED_PARAMETERS);
+            answer = ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemHandler.problem(HttpStatus.BAD_REQUEST, ProblemHandler.MALFORMED_PARAMETERS));
+        } else {
+            HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
+                    ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+            answer = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemTypes.typed(ProblemDetail.forStatus(status)));
         }
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
-            problem.setInstance(URI.create(uri));
+            answer.getBody().setInstance(URI.create(uri));
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return answer;
     }
 }

@@ -156,9 +156,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unavailable(SearchUnavailableException e) {
         log.warn("Search is unavailable: {}", e.getCause() == null ? e : e.getCause().toString());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "5")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
+        return Unavailable.answer(e.getMessage());
     }
 
     @ExceptionHandler
@@ -173,14 +171,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, "You are not allowed to do this");
     }
 
+    /**
+     * A bug is a bare 500; a body over its limit found deep in a cause is a 413; a database that
+     * cannot be reached right now is a 503 ({@link Unavailable}).
+     */
     @ExceptionHandler
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
         PayloadTooLargeException tooLarge = Causes.find(e, PayloadTooLargeException.class);
         if (tooLarge != null) {
-            return tooLarge(tooLarge);
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge(tooLarge));
+        }
+        if (Unavailable.isCause(e)) {
+            return Unavailable.answer(e);
         }
         log.error("Unexpected error", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side");
+        return ResponseEntity.internalServerError()
+                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side"));
     }
 
     /** Spring MVC's own problems (404, 405, 415, malformed JSON...) get their type here. */

@@ -29,10 +29,13 @@ import java.util.concurrent.locks.LockSupport;
  * commits them, so the head covers the command's events. The JPA store numbers them as they are
  * inserted, so an earlier-numbered event may commit later (a processor passes over it as a gap):
  * there the aggregate's newest event is looked up in Axon's event table.
- * A failing processor is skipped: the write itself is durable. One being restarted for a replay is
- * waited for; so is a replaying one, unless it is more than {@value #NEARLY_CAUGHT_UP} events
- * behind: a replay about to catch up is waited for, a long one does not hold up every write until
- * the timeout.
+ * A processor in error mode (the database or the search engine unreachable) is waited for too, up
+ * to the timeout: after a database outage it is back within a second ({@code ProcessorRecovery}),
+ * and answering before it has the write made a create answer 404 for what it had just stored.
+ * While a service stays down, writes that name its processor take the timeout and are then
+ * answered: the write itself is durable. One being restarted for a replay is waited for; so is a
+ * replaying one, unless it is more than {@value #NEARLY_CAUGHT_UP} events behind: a replay about to
+ * catch up is waited for, a long one does not hold up every write until the timeout.
  */
 @Component
 public class ReadYourWrites {
@@ -122,8 +125,7 @@ public class ReadYourWrites {
 
     private static boolean allHaveSeen(List<StreamingEventProcessor> processors, long globalIndex) {
         return processors.stream()
-                .filter(processor -> !processor.isError()
-                        && (!processor.isReplaying() || isNear(processor, globalIndex)))
+                .filter(processor -> !processor.isReplaying() || isNear(processor, globalIndex))
                 .allMatch(processor -> hasSeen(processor, globalIndex));
     }
 
@@ -150,9 +152,6 @@ public class ReadYourWrites {
     }
 
     private static boolean hasSeen(EventTrackerStatus segment, long globalIndex) {
-        if (segment.isErrorState()) {
-            return true;
-        }
         TrackingToken token = WrappedToken.unwrapLowerBound(segment.getTrackingToken());
         if (token instanceof GapAwareTrackingToken gapAware) {
             // A gap is an event the processor passed before its transaction had committed.
