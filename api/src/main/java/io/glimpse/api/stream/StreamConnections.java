@@ -77,8 +77,13 @@ public class StreamConnections implements DisposableBean {
 
     /** Whether the user holds as many streams on this node as allowed: a new one would be refused. */
     public boolean atLimit(UUID userId) {
+        return openStreams(userId) >= properties.maxPerUser();
+    }
+
+    /** The user's open streams on this node, of every transport. */
+    public int openStreams(UUID userId) {
         Set<StreamConnection> streams = byUser.get(userId);
-        return streams != null && streams.size() >= properties.maxPerUser();
+        return streams == null ? 0 : streams.size();
     }
 
     private SseEmitter openSse(UUID userId, Optional<StreamId> lastEventId, Function<SseEmitter, StreamSink> format) {

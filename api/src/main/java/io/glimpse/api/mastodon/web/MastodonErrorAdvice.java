@@ -3,6 +3,7 @@ package io.glimpse.api.mastodon.web;
 import io.glimpse.api.mastodon.oauth.OAuthException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -20,7 +21,9 @@ class MastodonErrorAdvice {
 
     @ExceptionHandler
     ResponseEntity<Map<String, String>> handle(MastodonException e) {
-        return ResponseEntity.status(e.status()).body(Map.of("error", e.getMessage()));
+        // JSON whatever the request accepts: a stream's refusal is asked for as text/event-stream
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("error", e.getMessage()));
     }
 
     @ExceptionHandler

@@ -8,7 +8,15 @@ public final class MastodonPaths {
     public static final String[] ALL = {"/api/v1/**", "/api/v2/**", "/oauth/**", "/.well-known/oauth-authorization-server",
             "/.well-known/nodeinfo", "/nodeinfo/**", "/avatars/original/missing.png"};
 
+    /** Mastodon's streaming API: {@code /api/v1/streaming} (WebSocket) and below it (SSE, health). */
+    public static final String STREAMING = "/api/v1/streaming";
+
     private MastodonPaths() {
+    }
+
+    public static boolean isStreaming(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals(STREAMING) || path.startsWith(STREAMING + "/");
     }
 
     public static boolean matches(HttpServletRequest request) {
