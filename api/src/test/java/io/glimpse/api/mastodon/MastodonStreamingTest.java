@@ -177,6 +177,8 @@ class MastodonStreamingTest extends ApiTest {
         }
         http.get().uri("/api/v1/streaming/health").exchange().expectStatus().isOk().expectBody(String.class)
                 .isEqualTo("OK");
+        http.get().uri("/api/v1/streaming/public").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isNotFound().expectBody().jsonPath("$.error").exists();
 
         try (SseClient nativeStream = SseClient.open(uri("/api/stream"), Map.of("Authorization", "Bearer " + me.accessToken()));
              SocketClient socket = SocketClient.open(ws("/api/v1/streaming?access_token=" + token), List.of(), Map.of())) {

@@ -26,7 +26,7 @@ import java.util.Optional;
  * token (opaque, {@link OAuthTokens}) or with a Glimpse JWT, whose holder may do everything (as
  * on the native API). A Mastodon token carries its scopes; a call that needs a scope the token
  * lacks is answered 403 here. A bad token is 401 at once, even on public endpoints, as Mastodon does.
- * On the streaming API only, the token may also come as Mastodon's streaming server takes it, since
+ * On the streams of the streaming API only, the token may also come as Mastodon's streaming server takes it, since
  * browsers' EventSource and WebSocket cannot set headers: the {@code access_token} parameter, or
  * the {@code Sec-WebSocket-Protocol} header (masto.js's default, which keeps it out of URLs).
  */
@@ -84,7 +84,7 @@ public class MastodonTokenFilter extends OncePerRequestFilter {
         if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             return header.substring(PREFIX.length()).trim();
         }
-        if (!MastodonPaths.isStreaming(request)) {
+        if (!MastodonPaths.isStream(request)) {
             return null;
         }
         String parameter = request.getParameter("access_token");
