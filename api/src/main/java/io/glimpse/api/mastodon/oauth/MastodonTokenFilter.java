@@ -26,9 +26,9 @@ import java.util.Optional;
  * token (opaque, {@link OAuthTokens}) or with a Glimpse JWT, whose holder may do everything (as
  * on the native API). A Mastodon token carries its scopes; a call that needs a scope the token
  * lacks is answered 403 here. A bad token is 401 at once, even on public endpoints, as Mastodon does.
- * On the streams of the streaming API only, the token may also come as Mastodon's streaming server takes it, since
- * browsers' EventSource and WebSocket cannot set headers: the {@code access_token} parameter, or
- * the {@code Sec-WebSocket-Protocol} header (masto.js's default, which keeps it out of URLs).
+ * On the streams of the streaming API only, the token may also come as Mastodon's streaming server
+ * takes it, since browsers' EventSource and WebSocket cannot set headers: the {@code access_token}
+ * parameter, or the {@code Sec-WebSocket-Protocol} header (masto.js's default, which keeps it out of URLs).
  */
 public class MastodonTokenFilter extends OncePerRequestFilter {
 
