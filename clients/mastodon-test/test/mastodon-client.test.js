@@ -1,12 +1,13 @@
 // Drives Glimpse's Mastodon client API with masto.js, a maintained Mastodon client library, as a
 // third-party app would: register an app, log in (authorization code with PKCE, password grant,
-// sign-up with an app token), then every endpoint family, pagination through the Link header and a
-// media upload until it is processed. GLIMPSE_URL names the running server
-// (scripts/test-mastodon-clients.sh starts the jar on a free port).
+// sign-up with an app token), then every endpoint family, pagination through the Link header, a
+// media upload until it is processed, and the streaming API over WebSocket with masto's streaming
+// client (in Node it uses the `ws` package, a dependency of masto). GLIMPSE_URL names the running
+// server (scripts/test-mastodon-clients.sh starts the jar on a free port).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { createOAuthAPIClient, createRestAPIClient, MastoHttpError } from "masto";
+import { createOAuthAPIClient, createRestAPIClient, createStreamingAPIClient, MastoHttpError } from "masto";
 import { png } from "./png.js";
 
 const url = process.env.GLIMPSE_URL ?? "http://127.0.0.1:8080";
@@ -32,6 +33,29 @@ async function eventually(check, timeoutMs = 20_000) {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
+}
+
+/**
+ * Reads a masto subscription one event at a time, failing after timeoutMs without losing the event
+ * on its way. Starts iterating at once: masto sends the subscription when its iteration starts.
+ */
+function reader(subscription) {
+  const iterator = subscription[Symbol.asyncIterator]();
+  let pending = iterator.next();
+  return async (timeoutMs = 10_000) => {
+    pending ??= iterator.next();
+    let timer;
+    const timeout = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no streaming event within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      const { value } = await Promise.race([pending, timeout]);
+      pending = undefined;
+      return value;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 }
 
 async function collect(paginator) {
@@ -247,6 +271,64 @@ test("the Mastodon client API, driven by masto.js", async (t) => {
     assert.deepEqual(accounts.accounts.map((a) => a.id), [state.alice.id]);
     const tags = await bob.v2.search.list({ q: "glimp", type: "hashtags" });
     assert.ok(tags.hashtags.some((tag) => tag.name === "glimpse"));
+  });
+
+  await t.test("streaming: the user stream over WebSocket", async () => {
+    const alice = client(state.alice.token);
+    const bob = client(state.bob.token);
+    const instance = await anonymous.v2.instance.fetch();
+    assert.match(instance.configuration.urls.streaming, /^ws:\/\//);
+    assert.equal(await (await fetch(`${url}/api/v1/streaming/health`)).text(), "OK");
+    // masto sends the token as the WebSocket subprotocol, the server must answer with it
+    const streaming = createStreamingAPIClient({
+      streamingApiUrl: instance.configuration.urls.streaming, accessToken: state.bob.token, retry: 3,
+    });
+    await streaming.prepare(); // connected
+    const subscription = streaming.user.subscribe();
+    const next = reader(subscription);
+    try {
+      // Mastodon does not answer a subscription: bob's own new status shows when it is in place.
+      // (It is sent at once on the open socket; the probe is repeated should it still be on its way.)
+      const probes = [];
+      let event;
+      while (!event) {
+        probes.push((await bob.v1.statuses.create({ status: `Probe ${probes.length}` })).id);
+        try {
+          event = await next(5_000);
+        } catch (error) {
+          if (probes.length === 5) throw error;
+        }
+      }
+      while (!(event.event === "update" && event.payload.id === probes.at(-1))) event = await next();
+
+      const post = await alice.v1.statuses.create({ status: "Streamed to bob's home" });
+      event = await next();
+      assert.equal(event.event, "update");
+      assert.deepEqual(event.stream, ["user"]);
+      assert.equal(event.payload.id, post.id);
+      assert.equal(event.payload.account.id, state.alice.id);
+      assert.match(event.payload.content, /Streamed/);
+
+      await alice.v1.accounts.$select(state.bob.id).follow();
+      event = await next();
+      assert.equal(event.event, "notification");
+      assert.equal(event.payload.type, "follow");
+      assert.equal(event.payload.account.id, state.alice.id);
+
+      await alice.v1.statuses.$select(probes.at(-1)).favourite();
+      event = await next();
+      assert.equal(event.event, "notification");
+      assert.equal(event.payload.type, "favourite");
+      assert.equal(event.payload.status.id, probes.at(-1));
+
+      await alice.v1.statuses.$select(post.id).remove();
+      event = await next();
+      assert.equal(event.event, "delete");
+      assert.equal(event.payload, post.id);
+    } finally {
+      subscription.unsubscribe();
+      streaming.close();
+    }
   });
 
   await t.test("blocks", async () => {

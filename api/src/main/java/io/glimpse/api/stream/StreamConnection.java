@@ -2,8 +2,6 @@ package io.glimpse.api.stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -18,14 +16,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * memory stays the same however far behind it is. A stream that fell behind the log (a slow reader,
  * or a resume from too long ago) gets a {@code reset} and goes on from the log's newest event.
  * Wake-ups and heartbeats run one at a time per stream on the delivery threads; a wake-up that
- * comes while it is sending makes it look again afterwards.
+ * comes while it is sending makes it look again afterwards. What it sends goes to its
+ * {@link StreamSink}, which writes it in its client's format (SSE, a Mastodon WebSocket...).
  */
-final class StreamConnection {
+public final class StreamConnection {
 
     private static final Logger log = LoggerFactory.getLogger(StreamConnection.class);
 
     private final UUID userId;
-    private final SseEmitter emitter;
+    private final StreamSink sink;
     private final StreamLog streamLog;
     private final Executor delivery;
     private final int batch;
@@ -36,10 +35,10 @@ final class StreamConnection {
     private final long openedAt = System.nanoTime();
     private StreamId lastSent;
 
-    StreamConnection(UUID userId, SseEmitter emitter, StreamLog streamLog, Executor delivery, int batch,
+    StreamConnection(UUID userId, StreamSink sink, StreamLog streamLog, Executor delivery, int batch,
                      Runnable onClose) {
         this.userId = userId;
-        this.emitter = emitter;
+        this.sink = sink;
         this.streamLog = streamLog;
         this.delivery = delivery;
         this.batch = batch;
@@ -62,7 +61,7 @@ final class StreamConnection {
         StreamId newest = StreamId.parse(streamLog.open(userId)).orElseThrow();
         lastSent = lastEventId.orElse(newest);
         try {
-            send(new StreamEvent(lastSent.toString(), "ready", "{\"resumed\":" + lastEventId.isPresent() + "}"));
+            send(new StreamEvent(lastSent.toString(), StreamEvent.READY, "{\"resumed\":" + lastEventId.isPresent() + "}"));
             wake();
         } catch (IOException | RuntimeException e) {
             fail(e);
@@ -81,16 +80,16 @@ final class StreamConnection {
         wake();
     }
 
-    /** Ends the stream from the server's side (shutdown, or a newer stream of the user took its place). */
+    /** Ends the stream from the server's side (shutdown, or it lasted its maximum duration). */
     void close() {
         if (closed.compareAndSet(false, true)) {
             onClose.run();
-            emitter.complete();
+            sink.complete();
         }
     }
 
-    /** Called by the emitter's completion, timeout and error callbacks. */
-    void closed() {
+    /** The connection ended on the client's side or by its transport (the SSE emitter's callbacks, a closed WebSocket). */
+    public void closed() {
         if (closed.compareAndSet(false, true)) {
             onClose.run();
         }
@@ -109,7 +108,7 @@ final class StreamConnection {
     private void deliver() {
         try {
             if (heartbeatDue.getAndSet(false)) {
-                emitter.send(SseEmitter.event().comment("heartbeat"));
+                sink.heartbeat();
             }
             List<StreamEvent> events;
             do {
@@ -136,17 +135,17 @@ final class StreamConnection {
     /** The client missed events that are gone: it must reload, and then goes on from here. */
     private void reset() throws IOException {
         lastSent = StreamId.parse(streamLog.open(userId)).orElseThrow();
-        send(new StreamEvent(lastSent.toString(), "reset", "{\"reason\":\"missed events are no longer kept\"}"));
+        send(new StreamEvent(lastSent.toString(), StreamEvent.RESET, "{\"reason\":\"missed events are no longer kept\"}"));
     }
 
     private void send(StreamEvent event) throws IOException {
-        emitter.send(SseEmitter.event().id(event.id()).name(event.type()).data(event.data()));
+        sink.send(event);
     }
 
     private void fail(Exception e) {
         if (closed.compareAndSet(false, true)) {
             onClose.run();
-            emitter.completeWithError(e);
+            sink.fail(e);
         }
     }
 }

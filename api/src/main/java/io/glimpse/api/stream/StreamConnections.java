@@ -3,10 +3,7 @@ package io.glimpse.api.stream;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.util.ArrayList;
@@ -21,13 +18,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
- * This node's open streams, by user. Streams are async (SseEmitter): none holds a request thread
- * while open; a few delivery threads write to all of them, and one timer sends the heartbeats.
+ * This node's open streams, by user, whatever their transport: the native SSE stream and the
+ * Mastodon streaming API (SSE or WebSocket) count alike against the limit per user. Streams are
+ * async (SseEmitter, WebSocket): none holds a request thread while open; a few delivery threads
+ * write to all of them, and one timer sends the heartbeats and ends streams that lasted their
+ * maximum duration.
  */
 @Component
-class StreamConnections implements DisposableBean {
+public class StreamConnections implements DisposableBean {
 
     /** Events one stream reads from the log per step: what a stream holds in memory at most. */
     static final int BATCH = 64;
@@ -51,27 +52,64 @@ class StreamConnections implements DisposableBean {
                 .description("Open live streams on this node").register(registry);
     }
 
-    /** Opens a stream for the user, or refuses with 429 when they already hold the most allowed. */
+    /** Opens the native stream for the user, or refuses with 429 when they already hold the most allowed. */
     SseEmitter open(UUID userId, Optional<StreamId> lastEventId) {
+        return openSse(userId, lastEventId, SseSink::new);
+    }
+
+    /**
+     * Opens a stream as Server-Sent Events in another API's format, from now on (no resume);
+     * {@link TooManyStreams} when the user already holds the most allowed.
+     */
+    public SseEmitter openSse(UUID userId, Function<SseEmitter, StreamSink> format) {
+        return openSse(userId, Optional.empty(), format);
+    }
+
+    /**
+     * Opens a stream from now on over a connection its caller keeps (a WebSocket), who calls
+     * {@link StreamConnection#closed()} when it ends; {@link TooManyStreams} as above.
+     */
+    public StreamConnection open(UUID userId, StreamSink sink) {
+        StreamConnection connection = register(userId, sink);
+        connection.start(Optional.empty());
+        return connection;
+    }
+
+    /** Whether the user holds as many streams on this node as allowed: a new one would be refused. */
+    public boolean atLimit(UUID userId) {
+        return openStreams(userId) >= properties.maxPerUser();
+    }
+
+    /** The user's open streams on this node, of every transport. */
+    public int openStreams(UUID userId) {
+        Set<StreamConnection> streams = byUser.get(userId);
+        return streams == null ? 0 : streams.size();
+    }
+
+    private SseEmitter openSse(UUID userId, Optional<StreamId> lastEventId, Function<SseEmitter, StreamSink> format) {
         SseEmitter emitter = new SseEmitter(properties.maxDuration().toMillis());
-        StreamConnection[] created = new StreamConnection[1];
-        byUser.compute(userId, (user, streams) -> {
-            Set<StreamConnection> mine = streams == null ? ConcurrentHashMap.newKeySet() : streams;
-            if (mine.size() >= properties.maxPerUser()) {
-                throw tooMany();
-            }
-            created[0] = new StreamConnection(userId, emitter, streamLog, delivery, BATCH,
-                    () -> forget(userId, created[0]));
-            mine.add(created[0]);
-            return mine;
-        });
-        open.incrementAndGet();
-        StreamConnection connection = created[0];
+        StreamConnection connection = register(userId, format.apply(emitter));
         emitter.onCompletion(connection::closed);
         emitter.onTimeout(emitter::complete);
         emitter.onError(error -> connection.closed());
         connection.start(lastEventId);
         return emitter;
+    }
+
+    private StreamConnection register(UUID userId, StreamSink sink) {
+        StreamConnection[] created = new StreamConnection[1];
+        byUser.compute(userId, (user, streams) -> {
+            Set<StreamConnection> mine = streams == null ? ConcurrentHashMap.newKeySet() : streams;
+            if (mine.size() >= properties.maxPerUser()) {
+                throw new TooManyStreams(properties.maxPerUser());
+            }
+            created[0] = new StreamConnection(userId, sink, streamLog, delivery, BATCH,
+                    () -> forget(userId, created[0]));
+            mine.add(created[0]);
+            return mine;
+        });
+        open.incrementAndGet();
+        return created[0];
     }
 
     int openStreams() {
@@ -91,7 +129,16 @@ class StreamConnections implements DisposableBean {
     private void heartbeat() {
         try {
             List<UUID> present = new ArrayList<>(byUser.keySet());
-            byUser.values().forEach(streams -> streams.forEach(StreamConnection::heartbeat));
+            long oldest = System.nanoTime() - properties.maxDuration().toNanos();
+            byUser.values().forEach(streams -> List.copyOf(streams).forEach(stream -> {
+                // SSE emitters time out by themselves; a WebSocket is ended here, and so a revoked
+                // token stops receiving within the maximum duration on every transport.
+                if (stream.openedAt() - oldest < 0) {
+                    stream.close();
+                } else {
+                    stream.heartbeat();
+                }
+            }));
             streamLog.keepPresent(present);
         } catch (RuntimeException e) {
             // A Redis hiccup: the next beat tries again; a timer that threw would never run again.
@@ -106,13 +153,6 @@ class StreamConnections implements DisposableBean {
             }
             return streams.isEmpty() ? null : streams;
         });
-    }
-
-    private ErrorResponseException tooMany() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-                "At most " + properties.maxPerUser() + " open streams per user; close one first");
-        problem.setTitle("Too many open streams");
-        return new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, problem, null);
     }
 
     @Override

@@ -53,16 +53,16 @@ class StreamPublisher implements LiveChanges {
 
     private StreamEvent.New event(LiveChange change) {
         if (change instanceof NotificationAdded added) {
-            return event(change, "notification", NotificationResponse.of(added.notification()));
+            return event(change, StreamEvent.NOTIFICATION, NotificationResponse.of(added.notification()));
         } else if (change instanceof NotificationsRemoved removed) {
-            return event(change, "notification.removed", Map.of("ids", removed.notificationIds()));
+            return event(change, StreamEvent.NOTIFICATIONS_REMOVED, Map.of("ids", removed.notificationIds()));
         } else if (change instanceof UnreadCount unread) {
-            return event(change, "unread-count", Map.of("count", unread.count()));
+            return event(change, StreamEvent.UNREAD_COUNT, Map.of("count", unread.count()));
         } else if (change instanceof TimelinePost post) {
-            return event(change, "timeline.post", Map.of("postId", post.postId(), "authorId", post.authorId(),
+            return event(change, StreamEvent.TIMELINE_POST, Map.of("postId", post.postId(), "authorId", post.authorId(),
                     "createdAt", post.createdAt()));
         } else if (change instanceof PostDeleted deleted) {
-            return event(change, "post.deleted", Map.of("postId", deleted.postId()));
+            return event(change, StreamEvent.POST_DELETED, Map.of("postId", deleted.postId()));
         }
         throw new IllegalArgumentException("Unknown live change " + change);
     }

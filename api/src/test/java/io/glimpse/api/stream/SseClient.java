@@ -19,11 +19,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A Server-Sent Events client for the tests: reads the stream on a thread of its own and parses
- * it as a browser would (id, event, data lines; comments counted as heartbeats).
+ * it as a browser would (id, event, data lines; comments counted as heartbeats). The Mastodon
+ * streaming tests read its SSE form with it too.
  */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
 
-    record Event(String id, String type, String data) {
+    public record Event(String id, String type, String data) {
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -43,7 +44,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** Opens {@code uri} with these headers (e.g. Authorization, Last-Event-ID). */
-    static SseClient open(URI uri, Map<String, String> headers) {
+    public static SseClient open(URI uri, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
         headers.forEach(request::header);
         try {
@@ -56,16 +57,16 @@ final class SseClient implements AutoCloseable {
         }
     }
 
-    int status() {
+    public int status() {
         return response.statusCode();
     }
 
-    String contentType() {
+    public String contentType() {
         return response.headers().firstValue("Content-Type").orElse("");
     }
 
     /** The body of a refused stream (a problem). */
-    String body() {
+    public String body() {
         try (InputStream body = response.body()) {
             return new String(body.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -73,12 +74,12 @@ final class SseClient implements AutoCloseable {
         }
     }
 
-    int heartbeats() {
+    public int heartbeats() {
         return heartbeats;
     }
 
     /** The next event, waiting up to {@code timeout}; fails if none comes. */
-    Event next(Duration timeout) {
+    public Event next(Duration timeout) {
         try {
             Event event = events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (event == null) {
@@ -91,12 +92,12 @@ final class SseClient implements AutoCloseable {
         }
     }
 
-    Event next() {
+    public Event next() {
         return next(Duration.ofSeconds(10));
     }
 
     /** The events that arrive within {@code quiet}, without failing when none does. */
-    List<Event> drain(Duration quiet) {
+    public List<Event> drain(Duration quiet) {
         List<Event> drained = new ArrayList<>();
         try {
             Event event;

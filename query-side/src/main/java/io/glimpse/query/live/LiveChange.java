@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /**
  * What one user may want to see at once, after a projection committed it: the source of every
- * live feed ({@code GET /api/stream} today; a Mastodon {@code stream=user} could serve the same).
+ * live feed ({@code GET /api/stream}, and Mastodon's streaming API, which reads the same per-user log).
  * Each names the user it is for.
  */
 public sealed interface LiveChange {

@@ -131,8 +131,8 @@ class InstanceController {
     }
 
     /**
-     * The streaming API's base: {@code glimpse.mastodon.streaming-url} if set, else this server,
-     * where {@code /api/v1/streaming} is to be served (issue 21).
+     * The streaming API's base: {@code glimpse.mastodon.streaming-url} if set (a separate host for
+     * the sockets), else this server, which serves {@code /api/v1/streaming} ({@code ws://} or {@code wss://}).
      */
     private String streaming() {
         if (!streamingUrl.isBlank()) {

@@ -1,6 +1,7 @@
 package io.glimpse.api.mastodon.oauth;
 
 import io.glimpse.api.config.GlimpseProperties;
+import io.glimpse.api.mastodon.web.MastodonPaths;
 import io.glimpse.api.security.AccessTokens;
 import io.glimpse.api.security.AuthenticatedUser;
 import io.glimpse.api.security.Sessions;
@@ -25,6 +26,9 @@ import java.util.Optional;
  * token (opaque, {@link OAuthTokens}) or with a Glimpse JWT, whose holder may do everything (as
  * on the native API). A Mastodon token carries its scopes; a call that needs a scope the token
  * lacks is answered 403 here. A bad token is 401 at once, even on public endpoints, as Mastodon does.
+ * On the streams of the streaming API only, the token may also come as Mastodon's streaming server
+ * takes it, since browsers' EventSource and WebSocket cannot set headers: the {@code access_token}
+ * parameter, or the {@code Sec-WebSocket-Protocol} header (masto.js's default, which keeps it out of URLs).
  */
 public class MastodonTokenFilter extends OncePerRequestFilter {
 
@@ -51,12 +55,11 @@ public class MastodonTokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+        String token = presentedToken(request);
+        if (token == null) {
             chain.doFilter(request, response);
             return;
         }
-        String token = header.substring(PREFIX.length()).trim();
         Optional<Caller> caller = token.chars().filter(c -> c == '.').count() == 2 ? fromJwt(token) : fromOAuth(token);
         if (caller.isEmpty()) {
             SecurityContextHolder.clearContext();
@@ -74,6 +77,22 @@ public class MastodonTokenFilter extends OncePerRequestFilter {
                 caller.get().authorities()));
         SecurityContextHolder.setContext(context);
         chain.doFilter(request, response);
+    }
+
+    private static String presentedToken(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            return header.substring(PREFIX.length()).trim();
+        }
+        if (!MastodonPaths.isStream(request)) {
+            return null;
+        }
+        String parameter = request.getParameter("access_token");
+        if (parameter != null && !parameter.isBlank()) {
+            return parameter.trim();
+        }
+        String protocols = request.getHeader("Sec-WebSocket-Protocol");
+        return protocols == null || protocols.isBlank() ? null : protocols.split(",")[0].trim();
     }
 
     /** @param scopes {@code null} for a Glimpse JWT, which is not limited by scopes */

@@ -22,7 +22,9 @@ class MastodonErrorAdvice {
 
     @ExceptionHandler
     ResponseEntity<Map<String, String>> handle(MastodonException e) {
-        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", e.getMessage()));
+        // JSON whatever the request accepts: a stream's refusal is asked for as text/event-stream
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("error", e.getMessage()));
     }
 
     @ExceptionHandler

@@ -29,7 +29,9 @@ import java.util.Map;
  *   <li>Glimpse's {@code RateLimit-*} fields get Mastodon's {@code X-RateLimit-Limit},
  *       {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset} (an ISO 8601 time) beside them.</li>
  * </ul>
- * It runs before the security filters, so that their 401s are rewritten too.
+ * It runs before the security filters, so that their 401s are rewritten too. Not on the streams of
+ * the streaming API: it buffers the whole answer, which a stream never ends and a WebSocket upgrade
+ * has not; the streaming endpoints and the security chain answer in Mastodon's words themselves.
  */
 public class MastodonResponseFilter extends OncePerRequestFilter {
 
@@ -43,7 +45,7 @@ public class MastodonResponseFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !MastodonPaths.matches(request);
+        return !MastodonPaths.matches(request) || MastodonPaths.isStream(request);
     }
 
     @Override

@@ -67,7 +67,9 @@ class MastodonSecurity {
                         .requestMatchers(HttpMethod.POST, "/api/v1/accounts")
                         .hasAuthority(MastodonTokenFilter.APP_ROLE)
                         .requestMatchers(Reads.of("/api/v1/instance", "/api/v1/instance/**", "/api/v2/instance",
-                                "/api/v1/custom_emojis")).permitAll()
+                                "/api/v1/custom_emojis", "/api/v1/streaming/health")).permitAll()
+                        // the WebSocket is no controller's: without this rule it would pass as unmapped
+                        .requestMatchers(Reads.of("/api/v1/streaming", "/api/v1/streaming/")).hasRole(USER)
                         .requestMatchers(Reads.of("/api/v1/accounts/verify_credentials",
                                 "/api/v1/accounts/relationships")).hasRole(USER)
                         .requestMatchers(Reads.of("/api/v1/accounts/lookup", "/api/v1/accounts/*",
