@@ -7,6 +7,7 @@ import io.glimpse.processing.UnknownProcessingException;
 import io.glimpse.processing.status.ReplayRefusedException;
 import io.glimpse.query.media.MediaException;
 import io.glimpse.query.search.SearchUnavailableException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
@@ -95,9 +96,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 e.getMessage());
     }
 
-    @ExceptionHandler({NotFoundException.class, UnknownProcessingException.class, AggregateNotFoundException.class})
+    /**
+     * Also an id of another kind of thing (a comment's id where a post's is expected): Axon then
+     * finds a stream whose events the aggregate does not know, and says it is incompatible.
+     */
+    @ExceptionHandler({NotFoundException.class, UnknownProcessingException.class, AggregateNotFoundException.class,
+            IncompatibleAggregateException.class})
     ProblemDetail notFound(RuntimeException e) {
-        return problem(HttpStatus.NOT_FOUND, e instanceof AggregateNotFoundException ? "Not found" : e.getMessage());
+        return problem(HttpStatus.NOT_FOUND, e instanceof NotFoundException || e instanceof UnknownProcessingException
+                ? e.getMessage() : "Not found");
     }
 
     @ExceptionHandler
