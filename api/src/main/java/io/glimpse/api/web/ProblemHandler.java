@@ -13,6 +13,7 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.ConversionNotSupportedException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -152,6 +153,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge(tooLarge));
         }
         return super.handleHttpMessageNotReadable(e, headers, status, request);
+    }
+
+    /**
+     * A parameter sent in a form it cannot take, such as a file part named {@code tags}: Spring
+     * counts a missing converter as a server error, but the client chose the form.
+     */
+    @Override
+    protected ResponseEntity<Object> handleConversionNotSupported(ConversionNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST,
+                "The parameter " + e.getPropertyName() + " cannot be read in the form it was sent"));
     }
 
     @ExceptionHandler
