@@ -30,12 +30,14 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, AccessTokens accessTokens, Sessions sessions,
+                            CorsConfigurationSource corsConfigurationSource,
                             ProblemSecurityHandlers problems, RateLimitFilter rateLimits,
                             @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers)
             throws Exception {
         return http
                 .csrf(csrf -> csrf.disable()) // no cookies: a bearer token cannot be forged cross-site
-                .cors(cors -> { })
+                .cors(cors -> cors.disable())
+                .addFilter(ProblemCors.filter(corsConfigurationSource))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())

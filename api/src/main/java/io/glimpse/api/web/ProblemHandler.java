@@ -7,11 +7,13 @@ import io.glimpse.processing.UnknownProcessingException;
 import io.glimpse.processing.status.ReplayRefusedException;
 import io.glimpse.query.media.MediaException;
 import io.glimpse.query.search.SearchUnavailableException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.ConversionNotSupportedException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -95,9 +97,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 e.getMessage());
     }
 
-    @ExceptionHandler({NotFoundException.class, UnknownProcessingException.class, AggregateNotFoundException.class})
+    /**
+     * Also an id of another kind of thing (a comment's id where a post's is expected): Axon then
+     * finds a stream whose events the aggregate does not know, and says it is incompatible.
+     */
+    @ExceptionHandler({NotFoundException.class, UnknownProcessingException.class, AggregateNotFoundException.class,
+            IncompatibleAggregateException.class})
     ProblemDetail notFound(RuntimeException e) {
-        return problem(HttpStatus.NOT_FOUND, e instanceof AggregateNotFoundException ? "Not found" : e.getMessage());
+        return problem(HttpStatus.NOT_FOUND, e instanceof NotFoundException || e instanceof UnknownProcessingException
+                ? e.getMessage() : "Not found");
     }
 
     @ExceptionHandler
@@ -145,6 +153,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge(tooLarge));
         }
         return super.handleHttpMessageNotReadable(e, headers, status, request);
+    }
+
+    /**
+     * A parameter sent in a form it cannot take, such as a file part named {@code tags}: Spring
+     * counts a missing converter as a server error, but the client chose the form.
+     */
+    @Override
+    protected ResponseEntity<Object> handleConversionNotSupported(ConversionNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST,
+                "The parameter " + e.getPropertyName() + " cannot be read in the form it was sent"));
     }
 
     @ExceptionHandler

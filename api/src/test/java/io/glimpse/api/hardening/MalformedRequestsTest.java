@@ -6,6 +6,9 @@ import io.glimpse.api.support.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.MediaType;
+
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,6 +66,36 @@ class MalformedRequestsTest extends ApiTest {
         RawHttp.Response response = RawHttp.send(port, "GET /api/auth/me HTTP/1.1\r\nAuthorization: " + header);
         assertThat(response.status()).as(response.toString()).isIn(400, 401);
         assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aCrossOriginRequestFromAnOriginNotAllowedIs403ProblemJson() {
+        for (String target : new String[]{"/api/auth/me", "/api/v1/instance"}) {
+            RawHttp.Response response = RawHttp.send(port, "GET " + target + " HTTP/1.1\r\nOrigin: null");
+            if (target.startsWith("/api/auth")) {
+                assertThat(response.status()).as(response.toString()).isEqualTo(403);
+                assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
+            } else {
+                assertThat(response.status()).as("Mastodon's API is open to any origin").isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void anIdOfAnotherKindOfThingIs404() {
+        Account author = register("kinds");
+        String postId = post(author, "a post");
+        String commentId = (String) http.post().uri("/api/posts/" + postId + "/comments").headers(author.bearer())
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("text", "a comment"))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+        for (String wrongId : new String[]{commentId, author.id().toString()}) {
+            http.patch().uri("/api/posts/" + wrongId).headers(author.bearer())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("caption", "edited")).exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
     }
 
     static void expectBadRequest(RawHttp.Response response) {

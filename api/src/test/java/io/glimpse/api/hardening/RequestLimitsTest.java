@@ -125,6 +125,23 @@ class RequestLimitsTest extends ApiTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
+    @Test
+    void aFilePartWhereTextIsExpectedIs400() {
+        Account author = register("file_tags");
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("caption", "tags as a file");
+        parts.add("tags", new ByteArrayResource("sunset".getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "tags.txt";
+            }
+        });
+        http.post().uri("/api/posts").headers(author.bearer()).contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(parts).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
     /**
      * One chunk of {@code size} bytes of a chunked body, not followed by the last chunk: the start
      * of a JSON object with one long string, which a parser must read to the end.

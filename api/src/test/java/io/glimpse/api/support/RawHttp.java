@@ -51,9 +51,13 @@ public final class RawHttp implements Closeable {
     /** Sends {@code head} (request line and headers, without the blank line) and then {@code body}; one request per connection. */
     public static Response send(int port, String head, byte[] body) {
         try (RawHttp connection = connect(port)) {
-            connection.write(head.strip() + "\r\nConnection: close"
-                    + (body.length > 0 && !head.toLowerCase(Locale.ROOT).contains("content-length")
-                    ? "\r\nContent-Length: " + body.length : ""), body);
+            try {
+                connection.write(head.strip() + "\r\nConnection: close"
+                        + (body.length > 0 && !head.toLowerCase(Locale.ROOT).contains("content-length")
+                        ? "\r\nContent-Length: " + body.length : ""), body);
+            } catch (UncheckedIOException refusedMidway) {
+                // The server answered and closed before taking the whole request (a header too large): read that answer.
+            }
             return connection.read();
         }
     }

@@ -8,6 +8,7 @@ import io.glimpse.api.ratelimit.RateLimitFilter;
 import io.glimpse.api.ratelimit.RateLimitHeaders;
 import io.glimpse.api.security.AccessTokens;
 import io.glimpse.api.security.Sessions;
+import io.glimpse.api.security.ProblemCors;
 import io.glimpse.api.security.Reads;
 import io.glimpse.api.security.UnmappedRequestMatcher;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -51,7 +52,8 @@ class MastodonSecurity {
         return http
                 .securityMatcher(MastodonPaths.ALL)
                 .csrf(csrf -> csrf.disable()) // bearer tokens; the login form takes the password itself
-                .cors(cors -> cors.configurationSource(anyOrigin()))
+                .cors(cors -> cors.disable())
+                .addFilter(ProblemCors.filter(anyOrigin()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
