@@ -19,11 +19,24 @@ public abstract class EmitterSink implements StreamSink {
 
     @Override
     public void complete() {
-        emitter.complete();
+        whileStillOpen(emitter::complete);
     }
 
     @Override
     public void fail(Exception error) {
-        emitter.completeWithError(error);
+        whileStillOpen(() -> emitter.completeWithError(error));
+    }
+
+    /**
+     * Ends the emitter unless the container already ended it: when the client went away, Tomcat
+     * reports the error to the emitter itself and then refuses (IllegalStateException) any later
+     * use of the request from the delivery thread, which has nothing left to end.
+     */
+    private static void whileStillOpen(Runnable end) {
+        try {
+            end.run();
+        } catch (IllegalStateException alreadyEnded) {
+            // the connection is gone; so is the stream
+        }
     }
 }

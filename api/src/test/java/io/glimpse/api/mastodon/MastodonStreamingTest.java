@@ -4,6 +4,7 @@ import io.glimpse.api.stream.SseClient;
 import io.glimpse.api.stream.StreamConnections;
 import io.glimpse.api.support.ApiTest;
 import io.glimpse.api.support.EmbeddedGlimpse;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -87,7 +88,11 @@ class MastodonStreamingTest extends ApiTest {
         }
     }
 
-    @Test
+    /**
+     * Repeated: the timelines' processor announcing the post before the posts' processor had it
+     * lost the {@code update} in about a third of the runs, until the stream waited for the post.
+     */
+    @RepeatedTest(5)
     void theSseFormServesUserAndUserNotificationAndLeavesOutWhatABlockHides() {
         Account me = register("ms_sse");
         Account other = register("ms_sse_other");
@@ -121,7 +126,9 @@ class MastodonStreamingTest extends ApiTest {
 
             SseClient.Event only = notifications.next();
             assertThat(only.type()).isEqualTo("notification");
-            assertThat(only.data()).isEqualTo(all.get(0).data());
+            // The same notification; each stream reads its entity when it sends it, so counts may differ.
+            assertThat(JSON.readValue(only.data(), Map.class)).containsEntry("id", liked.get("id"))
+                    .containsEntry("type", liked.get("type"));
             assertThat(notifications.drain(Duration.ofMillis(300))).as("user:notification carries notifications only")
                     .isEmpty();
         }

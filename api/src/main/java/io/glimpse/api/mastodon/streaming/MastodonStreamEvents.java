@@ -5,9 +5,13 @@ import io.glimpse.api.mastodon.status.StatusMapper;
 import io.glimpse.api.mastodon.status.Statuses;
 import io.glimpse.api.mastodon.web.BaseUrl;
 import io.glimpse.api.stream.StreamEvent;
+import io.glimpse.api.web.ReadModel;
+import io.glimpse.processing.consistency.ReadYourWrites;
+import io.glimpse.query.post.PostView;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -26,13 +30,15 @@ class MastodonStreamEvents {
     private final Statuses statuses;
     private final StatusMapper statusMapper;
     private final InboxNotifications notifications;
+    private final ReadYourWrites readYourWrites;
     private final ObjectMapper json;
 
     MastodonStreamEvents(Statuses statuses, StatusMapper statusMapper, InboxNotifications notifications,
-                         ObjectMapper json) {
+                         ReadYourWrites readYourWrites, ObjectMapper json) {
         this.statuses = statuses;
         this.statusMapper = statusMapper;
         this.notifications = notifications;
+        this.readYourWrites = readYourWrites;
         this.json = json;
     }
 
@@ -57,12 +63,27 @@ class MastodonStreamEvents {
 
     private Optional<String> payload(String name, StreamEvent event, Subscriber subscriber) {
         return switch (name) {
-            case MastodonEvent.UPDATE -> statuses.post(idIn(event, "postId"), subscriber.user().id())
+            case MastodonEvent.UPDATE -> post(idIn(event, "postId"), subscriber.user().id())
                     .map(post -> json.writeValueAsString(statusMapper.post(post)));
             case MastodonEvent.NOTIFICATION -> notifications.find(idIn(event, "id"), subscriber.user())
                     .map(json::writeValueAsString);
             default -> Optional.of(idIn(event, "postId").toString());
         };
+    }
+
+    /**
+     * The post as the viewer sees it. The timelines' processor may announce a post before the
+     * posts' processor has stored it (they run side by side): then this waits, as a write's
+     * read-your-writes does, until the posts' read model has the post's newest event. A post
+     * deleted meanwhile is still left out.
+     */
+    private Optional<PostView> post(UUID postId, UUID viewerId) {
+        Optional<PostView> post = statuses.post(postId, viewerId);
+        if (post.isPresent()) {
+            return post;
+        }
+        readYourWrites.awaitAggregate(postId, List.of(ReadModel.POSTS.processor()));
+        return statuses.post(postId, viewerId);
     }
 
     private UUID idIn(StreamEvent event, String field) {
