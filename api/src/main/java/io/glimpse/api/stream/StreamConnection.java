@@ -33,6 +33,11 @@ public final class StreamConnection {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Runnable onClose;
     private final long openedAt = System.nanoTime();
+    /**
+     * Set once {@code ready} is sent: the stream is registered (and may be woken by its user's
+     * events) before it starts, and until then there is nothing to send after.
+     */
+    private volatile boolean started;
     private StreamId lastSent;
 
     StreamConnection(UUID userId, StreamSink sink, StreamLog streamLog, Executor delivery, int batch,
@@ -62,6 +67,7 @@ public final class StreamConnection {
         lastSent = lastEventId.orElse(newest);
         try {
             send(new StreamEvent(lastSent.toString(), StreamEvent.READY, "{\"resumed\":" + lastEventId.isPresent() + "}"));
+            started = true;
             wake();
         } catch (IOException | RuntimeException e) {
             fail(e);
@@ -106,6 +112,9 @@ public final class StreamConnection {
     }
 
     private void deliver() {
+        if (!started) {
+            return; // start() wakes it once ready is sent
+        }
         try {
             if (heartbeatDue.getAndSet(false)) {
                 sink.heartbeat();

@@ -45,6 +45,23 @@ class StreamConnectionsTest {
         assertThat(sink.events.get(1).data()).isEqualTo("{\"id\":1}");
     }
 
+    /** A stream is registered before it starts: its user's events may wake it before it has sent ready. */
+    @Test
+    void aWakeUpBeforeTheStreamStartedWaitsForItsReady() {
+        UUID user = UUID.randomUUID();
+        RecordingSink sink = new RecordingSink();
+        StreamConnection connection = new StreamConnection(user, sink, log, Runnable::run, 64, () -> { });
+        log.open(user);
+        log.append(List.of(new StreamEvent.New(user, StreamEvent.NOTIFICATION, "{\"id\":1}")));
+        connection.wake();
+        assertThat(sink.completed).as("not ended by the early wake-up").isFalse();
+        connection.start(java.util.Optional.empty());
+        log.append(List.of(new StreamEvent.New(user, StreamEvent.NOTIFICATION, "{\"id\":2}")));
+        connection.wake();
+        assertThat(sink.events).extracting(StreamEvent::type).containsExactly(StreamEvent.READY, StreamEvent.NOTIFICATION);
+        assertThat(sink.events.get(1).data()).isEqualTo("{\"id\":2}");
+    }
+
     @Test
     void theLimitPerUserCountsEveryTransportAndAClosedOneFreesItsPlace() {
         UUID user = UUID.randomUUID();
