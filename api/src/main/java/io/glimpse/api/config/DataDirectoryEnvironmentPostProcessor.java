@@ -23,8 +23,12 @@ public class DataDirectoryEnvironmentPostProcessor implements EnvironmentPostPro
      * {@code exists (...)} subquery with the same parameters even after its own transaction
      * changed the table, so a processor batch that deletes a post and then handles a like of it
      * kept the like (PostsProjectionTest; H2 2.3.232 did not do this).
+     * {@code WRITE_DELAY=0}: each commit is written to the file before it returns. H2 otherwise
+     * writes commits in the background up to 500 ms later, so a process killed with SIGKILL (or a
+     * crash) lost writes it had already acknowledged, events included (FanOutSurvivesAKillTest).
      */
-    public static final String H2_OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=FALSE";
+    public static final String H2_OPTIONS =
+            ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=FALSE;WRITE_DELAY=0";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
