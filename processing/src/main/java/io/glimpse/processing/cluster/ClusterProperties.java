@@ -12,8 +12,6 @@ import java.util.Map;
  * How the nodes of one deployment share the event processors (prefix {@code glimpse.cluster};
  * the role itself is {@code glimpse.role}, {@link NodeRole}).
  *
- * @param nodeId             this node's name in the token store; Axon's default owner name (pid@host)
- *                           unless set, so that claims and heartbeats name a node the same way
  * @param threads            most segments of one processor this node works on at once; at least one
  *                           more than the segments it may ever hold, so that it takes over the
  *                           segments of a dead node and the launcher thread never works one itself
@@ -33,8 +31,7 @@ import java.util.Map;
  *                           nodes (a node that died while holding the pause frees it after this)
  */
 @ConfigurationProperties("glimpse.cluster")
-public record ClusterProperties(String nodeId,
-                                @DefaultValue("2") int threads,
+public record ClusterProperties(@DefaultValue("2") int threads,
                                 Map<String, Integer> segments,
                                 @DefaultValue({"media-worker", "welcome-mail"}) List<String> splittable,
                                 @DefaultValue("5s") Duration tokenClaimInterval,
@@ -42,7 +39,6 @@ public record ClusterProperties(String nodeId,
                                 @DefaultValue("5m") Duration pauseLease) {
 
     public ClusterProperties {
-        nodeId = nodeId == null || nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId;
         segments = segments == null ? Map.of() : Map.copyOf(segments);
         splittable = List.copyOf(splittable);
         for (var entry : segments.entrySet()) {
@@ -60,7 +56,11 @@ public record ClusterProperties(String nodeId,
         }
     }
 
-    public int segmentsOf(String processor) {
-        return segments.getOrDefault(processor, 1);
+    /**
+     * This node's name: the owner Axon's token store writes on its claims (the JVM's pid@host), so
+     * that pauses and heartbeats name a node as its claims do.
+     */
+    public String nodeId() {
+        return ManagementFactory.getRuntimeMXBean().getName();
     }
 }
