@@ -72,6 +72,9 @@ final class ClusterScenario {
                 "--glimpse.cluster.balance-interval=2s",
                 "--glimpse.cluster.threads=3",
                 "--glimpse.cluster.segments.media-worker=2",
+                // Longer than a takeover (claim timeout + claim interval): a write whose read model's
+                // segment was on the dead node still reads back what it stored (docs/production.md).
+                "--glimpse.consistency.timeout=15s",
                 // Four JVMs share the private cluster's 60 connections.
                 "--spring.datasource.hikari.maximum-pool-size=12");
     }
