@@ -70,7 +70,7 @@ final class ClusterScenario {
                 "--axon.eventhandling.tokenstore.claim-timeout=" + CLAIM_TIMEOUT_SECONDS + "s",
                 "--glimpse.cluster.token-claim-interval=" + CLAIM_INTERVAL_SECONDS + "s",
                 "--glimpse.cluster.balance-interval=2s",
-                "--glimpse.cluster.threads=3",
+                "--glimpse.cluster.threads=4",
                 "--glimpse.cluster.segments.media-worker=2",
                 // Longer than a takeover (claim timeout + claim interval): a write whose read model's
                 // segment was on the dead node still reads back what it stored (docs/production.md).
@@ -159,6 +159,7 @@ final class ClusterScenario {
         while (owned(http, admin, victimOwner) == 0 && System.nanoTime() < deadline) {
             Processes.sleep(500);
         }
+        segmentChange(http, admin, "split", 3);
         Map<String, Integer> before = owners(http, admin);
         report.line("Segments per node before the kill (balanced by heartbeats): " + before + ".");
         report.check(owned(http, admin, victimOwner) > 0, "the second query node never got a segment: " + before);
@@ -191,6 +192,7 @@ final class ClusterScenario {
                 + differences.size() + " differences from the state before.");
         report.line("");
         report.check(differences.isEmpty(), "read models after a replay with all nodes up differ: " + differences);
+        segmentChange(http, admin, "merge", 2);
         report.check(readModels.deadLetters().isEmpty(), "events parked as dead letters: " + readModels.deadLetters());
     }
 
@@ -205,6 +207,16 @@ final class ClusterScenario {
         report.check(lost == 0, when + ": acknowledged writes lost: " + tallies);
         report.check(counters.isEmpty(), when + ": counters off (an event projected twice or not at all): " + counters);
         report.check(load.unclean().isEmpty(), when + ": unclean error answers: " + load.unclean());
+    }
+
+    /** Splits or merges media-worker's segment 0 through the admin API, with every node running it. */
+    private void segmentChange(Http http, String admin, String change, int expected) {
+        Http.Answer answer = http.send("POST", "/api/admin/projections/media-worker/segments/0/" + change, admin, null);
+        int segments = answer.status() == 200 ? answer.items().size() : -1;
+        report.line("media-worker's segment 0 " + change + " through the admin API with the other nodes running it: "
+                + answer.status() + ", " + segments + " segments.");
+        report.line("");
+        report.check(segments == expected, change + " of media-worker: " + answer.describe());
     }
 
     /** How many segments, over every processor, each owner holds ("none" for free ones). */
