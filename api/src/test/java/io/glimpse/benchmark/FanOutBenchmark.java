@@ -1,5 +1,6 @@
 package io.glimpse.benchmark;
 
+import io.glimpse.api.support.DatabaseOrder;
 import io.glimpse.GlimpseApplication;
 import io.glimpse.api.id.TimeOrderedIds;
 import io.glimpse.api.support.GlimpseProcess;
@@ -108,7 +109,7 @@ public final class FanOutBenchmark {
         send("/api/posts", token, "{\"caption\":\"Warming up\"}");
         awaitProcessed();
         TimelineStore store = app.getBean(TimelineStore.class);
-        UUID last = followers.stream().max(FanOutBenchmark::inIndexOrder).orElseThrow();
+        UUID last = followers.stream().max(DatabaseOrder.UUIDS).orElseThrow();
         List<Long> answers = new ArrayList<>();
         List<Long> fannedOut = new ArrayList<>();
         long missing = 0;
@@ -137,12 +138,6 @@ public final class FanOutBenchmark {
 
     private static long max(List<Long> values) {
         return values.stream().mapToLong(Long::longValue).max().orElse(0);
-    }
-
-    /** The order followers are fanned out in: their ids as the database sorts UUIDs. */
-    private static int inIndexOrder(UUID a, UUID b) {
-        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 
     private static boolean has(TimelineStore store, UUID owner, UUID postId) {

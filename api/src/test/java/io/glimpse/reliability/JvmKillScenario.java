@@ -31,12 +31,10 @@ final class JvmKillScenario {
         report.line("|---|---|---|---|---|---|---|---|---|");
         try (PrivatePostgres postgres = new PrivatePostgres();
              GlimpseJar jar = GlimpseJar.onPostgres("kill", postgres)) {
-            jar.start();
-            Http http = new Http(jar.port());
-            String admin = Ledger.user(Ledger.signUp(http, GlimpseJar.ADMIN)).token();
-            Ledger ledger = new Ledger();
-            WriteLoad.seed(http, ledger, "killed", 8);
-            ReadModels readModels = new ReadModels(http, admin, postgres::connect);
+            WriteSetup setup = WriteSetup.start(jar, postgres, "killed");
+            Http http = setup.http();
+            Ledger ledger = setup.ledger();
+            ReadModels readModels = setup.readModels();
             int totalLost = 0;
             for (int round = 1; round <= rounds; round++) {
                 int before = ledger.size();

@@ -29,12 +29,10 @@ final class PostgresRestartScenario {
         report.line("");
         try (PrivatePostgres postgres = new PrivatePostgres();
              GlimpseJar jar = GlimpseJar.onPostgres("postgres", postgres)) {
-            jar.start();
-            Http http = new Http(jar.port());
-            String admin = Ledger.user(Ledger.signUp(http, GlimpseJar.ADMIN)).token();
-            Ledger ledger = new Ledger();
-            WriteLoad.seed(http, ledger, "outage", 8);
-            ReadModels readModels = new ReadModels(http, admin, postgres::connect);
+            WriteSetup setup = WriteSetup.start(jar, postgres, "outage");
+            Http http = setup.http();
+            Ledger ledger = setup.ledger();
+            ReadModels readModels = setup.readModels();
             long upNanos;
             long recoveredNanos;
             WriteLoad load = new WriteLoad(http, ledger, 4, 10).start();

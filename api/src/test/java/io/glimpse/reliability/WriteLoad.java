@@ -1,9 +1,7 @@
 package io.glimpse.reliability;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,29 +11,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  * acknowledges goes into the {@link Ledger}; every answer is counted by status, and any error but a
  * clean refusal ({@link Http#cleanRefusal}) is kept as unclean.
  */
-final class WriteLoad implements AutoCloseable {
+final class WriteLoad extends ClientLoad {
 
     static final int TAGS = 5;
 
     private final Http http;
     private final Ledger ledger;
     private final long pauseMillis;
-    private final List<Thread> clients = new ArrayList<>();
-    private final Map<Integer, Integer> statuses = new TreeMap<>();
-    private final List<String> unclean = new ArrayList<>();
     private final AtomicInteger sequence = new AtomicInteger();
-    private volatile boolean running = true;
     private volatile long lastFailureNanos;
 
     WriteLoad(Http http, Ledger ledger, int clients, long pauseMillis) {
+        super("write-load", clients);
         this.http = http;
         this.ledger = ledger;
         this.pauseMillis = pauseMillis;
-        for (int i = 0; i < clients; i++) {
-            Thread client = new Thread(this::run, "write-load-" + i);
-            client.setDaemon(true);
-            this.clients.add(client);
-        }
     }
 
     /** Signs up {@code count} users to act as, one by one. */
@@ -50,13 +40,14 @@ final class WriteLoad implements AutoCloseable {
     }
 
     WriteLoad start() {
-        clients.forEach(Thread::start);
+        startClients();
         return this;
     }
 
-    private void run() {
+    @Override
+    void run() {
         String prefix = Thread.currentThread().getName().replace("write-load-", "w") + "_" + System.nanoTime() % 100_000;
-        while (running) {
+        while (running()) {
             writeOnce(prefix);
             Processes.sleep(pauseMillis);
         }
@@ -97,43 +88,16 @@ final class WriteLoad implements AutoCloseable {
         }
     }
 
-    private Http.Answer count(Http.Answer answer) {
-        synchronized (statuses) {
-            statuses.merge(answer.status(), 1, Integer::sum);
-            boolean error = answer.status() >= 400 || answer.status() < 0;
-            if (error) {
-                lastFailureNanos = System.nanoTime();
-            }
-            if (answer.status() >= 400 && !Http.cleanRefusal(answer)) {
-                unclean.add(answer.describe());
-            }
+    @Override
+    Http.Answer count(Http.Answer answer) {
+        if (answer.status() >= 400 || answer.status() < 0) {
+            lastFailureNanos = System.nanoTime();
         }
-        return answer;
-    }
-
-    /** Answers by status; -1 counts requests that got no answer (the JVM was gone). */
-    Map<Integer, Integer> statuses() {
-        synchronized (statuses) {
-            return new TreeMap<>(statuses);
-        }
+        return super.count(answer);
     }
 
     /** System.nanoTime() of the last write that was not acknowledged, or 0. */
     long lastFailureNanos() {
         return lastFailureNanos;
-    }
-
-    List<String> unclean() {
-        synchronized (statuses) {
-            return List.copyOf(unclean);
-        }
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        running = false;
-        for (Thread client : clients) {
-            client.join();
-        }
     }
 }

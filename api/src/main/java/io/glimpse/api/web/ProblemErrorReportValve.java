@@ -43,12 +43,17 @@ class ProblemErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding("utf-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(JSON.writeValueAsString(problem(status, request.getRequestURI())));
+                writer.write(json(status, request.getRequestURI()));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {
             // The client is gone or the response cannot take a body any more: nothing left to tell.
         }
+    }
+
+    /** The problem document for {@code status} at {@code path}, as JSON. */
+    static String json(int status, String path) {
+        return JSON.writeValueAsString(problem(status, path));
     }
 
     static Map<String, Object> problem(int status, String path) {

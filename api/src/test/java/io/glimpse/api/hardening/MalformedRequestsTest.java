@@ -48,6 +48,29 @@ class MalformedRequestsTest extends ApiTest {
                 + "Content-Type: multipart/form-data" + auth, "--x\r\nbroken"));
     }
 
+    /**
+     * A request refused before any controller runs (an unknown method, {@code ..} or an encoded
+     * {@code ;} in the path) whose multipart body is never read, with an Accept header nothing can
+     * satisfy: still a 400 problem+json (Mastodon's error JSON on its paths), not an empty 400.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"FOO /api/posts", "POST /api/posts/../posts", "POST /api/posts%3bx=1",
+            "FOO /api/v1/statuses", "POST /api/v1/statuses/../statuses"})
+    void aRefusedRequestWithAnUnreadMultipartBodyIs400(String requestLine) {
+        for (String type : new String[]{"multipart/form-data; boundary=x", "multipart/form-data"}) {
+            for (String accept : new String[]{"garbage", "application/json"}) {
+                RawHttp.Response response = RawHttp.send(port, requestLine + " HTTP/1.1\r\nContent-Type: " + type
+                        + "\r\nAccept: " + accept, "--x\r\nbroken");
+                if (requestLine.contains("/api/v1/")) {
+                    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+                    assertThat(response.body()).as(response.toString()).startsWith("{\"error\":");
+                } else {
+                    expectBadRequest(response);
+                }
+            }
+        }
+    }
+
     @Test
     void anAuthorizationHeaderOver8KbIs400() {
         expectBadRequest(RawHttp.send(port, "GET /api/auth/me HTTP/1.1\r\nAuthorization: Bearer " + "a".repeat(9000)));

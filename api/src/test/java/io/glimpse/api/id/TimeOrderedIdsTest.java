@@ -1,5 +1,6 @@
 package io.glimpse.api.id;
 
+import io.glimpse.api.support.DatabaseOrder;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.Test;
 
@@ -20,14 +21,10 @@ class TimeOrderedIdsTest {
             ids.add(TimeOrderedIds.next());
         }
         assertThat(ids).allSatisfy(id -> assertThat(id.version()).isEqualTo(7));
-        // H2 and PostgreSQL order UUIDs as unsigned 128-bit numbers, most significant half first.
         for (int i = 1; i < ids.size(); i++) {
             UUID before = ids.get(i - 1);
             UUID after = ids.get(i);
-            int high = Long.compareUnsigned(before.getMostSignificantBits(), after.getMostSignificantBits());
-            assertThat(high < 0 || high == 0
-                    && Long.compareUnsigned(before.getLeastSignificantBits(), after.getLeastSignificantBits()) < 0)
-                    .as("%s before %s", before, after).isTrue();
+            assertThat(DatabaseOrder.UUIDS.compare(before, after)).as("%s before %s", before, after).isNegative();
         }
     }
 

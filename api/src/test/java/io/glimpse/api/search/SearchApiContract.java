@@ -188,6 +188,16 @@ public abstract class SearchApiContract extends ApiTest {
         assertThat((List<?>) suggestions.get("users")).hasSize(10);
     }
 
+    /** Each suggestion of people once kept a database connection open: the eleventh waited for the pool and failed. */
+    @Test
+    void autocompleteAnsweredMoreOftenThanThePoolHasConnectionsGivesBackEachConnection() {
+        String stem = word();
+        registerExactly(stem);
+        for (int i = 0; i < 30; i++) {
+            assertThat(suggestedUsernames("@" + stem, null)).as("suggestion %d", i).hasSize(1);
+        }
+    }
+
     @Test
     void aNewDisplayNameIsSuggested() {
         Account user = register("renamed");

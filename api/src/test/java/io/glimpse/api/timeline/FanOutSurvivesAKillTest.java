@@ -1,5 +1,6 @@
 package io.glimpse.api.timeline;
 
+import io.glimpse.api.support.DatabaseOrder;
 import io.glimpse.api.support.GlimpseProcess;
 import io.glimpse.api.support.GlimpseProcess.Account;
 import org.junit.jupiter.api.AfterEach;
@@ -115,12 +116,7 @@ class FanOutSurvivesAKillTest {
         }, pool)).toList().stream().map(CompletableFuture::join).toList();
         pool.shutdown();
         return accounts.stream().sorted(Comparator.comparing((Account account) -> UUID.fromString(account.id()),
-                FanOutSurvivesAKillTest::inIndexOrder)).toList();
-    }
-
-    private static int inIndexOrder(UUID a, UUID b) {
-        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+                DatabaseOrder.UUIDS)).toList();
     }
 
     private boolean has(UUID owner, String member) {

@@ -83,14 +83,13 @@ public class UserViewRepository {
         return jdbc.sql("select " + COLUMNS + " from user_view where id = ?").param(id).query(USER).optional();
     }
 
-    /** The live accounts among these ids, in no particular order. */
     /** The users with these ids, in the order of the ids; ids of users that do not exist are left out. */
     public List<UserView> findAll(List<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
         Map<UUID, UserView> found = jdbc.sql("select " + COLUMNS + " from user_view where id in (:ids)")
-                .param("ids", ids).query(USER).stream()
+                .param("ids", ids).query(USER).list().stream()
                 .collect(Collectors.toMap(UserView::id, Function.identity()));
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }

@@ -1,7 +1,7 @@
 package io.glimpse.api.mastodon.streaming;
 
 import io.glimpse.api.stream.StreamEvent;
-import io.glimpse.api.stream.StreamSink;
+import io.glimpse.api.stream.EmitterSink;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
@@ -11,15 +11,14 @@ import java.io.IOException;
  * with the payload as {@code data}, no ids (Mastodon's streams do not resume). As Mastodon's server
  * does, it opens with the comment {@code :)} and beats with {@code :thump}.
  */
-final class MastodonSseSink implements StreamSink {
+final class MastodonSseSink extends EmitterSink {
 
-    private final SseEmitter emitter;
     private final MastodonStream stream;
     private final Subscriber subscriber;
     private final MastodonStreamEvents events;
 
     MastodonSseSink(SseEmitter emitter, MastodonStream stream, Subscriber subscriber, MastodonStreamEvents events) {
-        this.emitter = emitter;
+        super(emitter);
         this.stream = stream;
         this.subscriber = subscriber;
         this.events = events;
@@ -28,27 +27,17 @@ final class MastodonSseSink implements StreamSink {
     @Override
     public void send(StreamEvent event) throws IOException {
         if (StreamEvent.READY.equals(event.type())) {
-            emitter.send(SseEmitter.event().comment(")"));
+            emit(SseEmitter.event().comment(")"));
             return;
         }
         var translated = events.translate(event, subscriber, stream::carries);
         if (translated.isPresent()) {
-            emitter.send(SseEmitter.event().name(translated.get().event()).data(translated.get().payload()));
+            emit(SseEmitter.event().name(translated.get().event()).data(translated.get().payload()));
         }
     }
 
     @Override
     public void heartbeat() throws IOException {
-        emitter.send(SseEmitter.event().comment("thump"));
-    }
-
-    @Override
-    public void complete() {
-        emitter.complete();
-    }
-
-    @Override
-    public void fail(Exception error) {
-        emitter.completeWithError(error);
+        emit(SseEmitter.event().comment("thump"));
     }
 }
