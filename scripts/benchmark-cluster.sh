@@ -6,7 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-export GLIMPSE_ES_PORT=${GLIMPSE_ES_PORT:-9200}
+# An Elasticsearch node of its own (port 9251 unless GLIMPSE_CLUSTER_ES_PORT says otherwise): the
+# test suite's node on 9200 comes and goes with other runs on a shared machine.
+export GLIMPSE_ES_PORT=${GLIMPSE_CLUSTER_ES_PORT:-9251}
+export GLIMPSE_ES_WORK=$PWD/.elasticsearch/cluster-benchmark
 scripts/ensure-postgres.sh >/dev/null
 scripts/ensure-redis.sh
 if [ "$(scripts/ensure-elasticsearch.sh)" = started ]; then
