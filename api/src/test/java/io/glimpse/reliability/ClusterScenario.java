@@ -56,7 +56,10 @@ final class ClusterScenario {
             checkRoles(command1, query1, admin);
             Ledger ledger = new Ledger();
             WriteLoad.seed(http, ledger, "cluster", USERS);
-            exactCounters(http, ledger, new Http(command1.port()), new Http(command2.port()), readModels);
+            Http first = new Http(command1.port());
+            Http second = new Http(command2.port());
+            uniqueAcrossNodes(first, second);
+            exactCounters(http, ledger, first, second, readModels);
             takeOver(http, ledger, readModels, router, query1, query2, admin);
         }
     }
@@ -104,6 +107,32 @@ final class ClusterScenario {
                 "a write at a query node: " + write.describe());
         report.line("A read at a command node: " + read.status() + "; a write at a query node: " + write.status() + ".");
         report.line("");
+    }
+
+    /**
+     * The same username signed up through both command nodes at the same moment, five times:
+     * each time exactly one 201 and one 409 (the claims are primary keys in the one database).
+     */
+    private void uniqueAcrossNodes(Http first, Http second) throws Exception {
+        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 5; i++) {
+                String username = "twice_" + i;
+                List<Future<Http.Answer>> answers = clients.invokeAll(List.of(
+                        () -> Ledger.signUp(first, username), () -> Ledger.signUp(second, username)));
+                for (Future<Http.Answer> answer : answers) {
+                    count(statuses, answer.get());
+                }
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        Map<Integer, Integer> counted = new TreeMap<>();
+        statuses.forEach((status, count) -> counted.put(status, count.get()));
+        report.line("Five usernames each signed up through both command nodes at once: answers " + counted + ".");
+        report.line("");
+        report.check(counted.equals(Map.of(201, 5, 409, 5)), "one username through two nodes: " + counted);
     }
 
     /**

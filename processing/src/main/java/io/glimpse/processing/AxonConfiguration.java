@@ -13,6 +13,8 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.springframework.beans.factory.ObjectProvider;
 import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryBusSpanFactory;
@@ -56,8 +58,9 @@ class AxonConfiguration {
      * Axon's pooled streaming processor: its coordinator hands a work package at most 1,024 events
      * and then pauses 100 ms, which capped a replay near 10,000 events per second however fast the
      * handlers were. A tracking processor on the embedded event store is woken by
-     * each local commit, so a write's read-your-writes wait is not a polling delay, and it reads
-     * that store through {@link ReadAheadEventSource}, which reads and deserializes on a thread of
+     * each local commit, so a write's read-your-writes wait is not a polling delay (on a node whose
+     * events other nodes store, it polls the storage engine instead: {@link StoragePollingSource}),
+     * and it reads that store through {@link ReadAheadEventSource}, which reads and deserializes on a thread of
      * its own. (Axon Server's connector streams ahead by itself.)
      *
      * <p>Stopping a processor waits {@code stopTimeout} for its batch rather than Axon's default
@@ -67,11 +70,14 @@ class AxonConfiguration {
      * skipping it.
      */
     @Bean
-    ConfigurerModule eventProcessingDefaults(ProcessorProperties settings, ClusterProperties cluster, NodeRole node) {
+    ConfigurerModule eventProcessingDefaults(ProcessorProperties settings, ClusterProperties cluster, NodeRole node,
+                                             ObjectProvider<EventStorageEngine> storage) {
         return configurer -> configurer.eventProcessing(processing -> {
             processing.usingTrackingEventProcessors()
                     .configureDefaultStreamableMessageSource(config -> config.eventStore() instanceof EmbeddedEventStore store
-                            ? new ReadAheadEventSource(store, settings.batchSize())
+                            ? new ReadAheadEventSource(node.role().seesEveryPosition() ? store
+                                    : new StoragePollingSource(store, storage.getObject(), cluster.pollInterval()),
+                                    settings.batchSize())
                             : config.eventStore())
                     .registerTrackingEventProcessorConfiguration(config -> tracking(settings, cluster, node, 1))
                     .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());

@@ -27,6 +27,9 @@ import java.util.Map;
  * @param tokenClaimInterval how often a node with a free thread looks for unclaimed segments
  * @param balanceInterval    how often a node compares its share of segments with the other live
  *                           nodes' and releases one when it holds more than its share
+ * @param pollInterval       on a command or query node, how often a processor with nothing to do asks
+ *                           the event store for events other nodes stored (one indexed query per
+ *                           segment at work); an all node is woken by its own commits instead
  * @param pauseLease         the longest a replay or split may keep a processor paused on the other
  *                           nodes (a node that died while holding the pause frees it after this)
  */
@@ -36,6 +39,7 @@ public record ClusterProperties(@DefaultValue("2") int threads,
                                 @DefaultValue({"media-worker", "welcome-mail"}) List<String> splittable,
                                 @DefaultValue("5s") Duration tokenClaimInterval,
                                 @DefaultValue("5s") Duration balanceInterval,
+                                @DefaultValue("20ms") Duration pollInterval,
                                 @DefaultValue("5m") Duration pauseLease) {
 
     public ClusterProperties {
