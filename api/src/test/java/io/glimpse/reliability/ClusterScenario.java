@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * Scale-out (issue 20): the jar as two command and two query nodes (glimpse.role) on one private
@@ -185,13 +184,13 @@ final class ClusterScenario {
                           GlimpseJar survivor, GlimpseJar victim, String admin) throws Exception {
         String victimOwner = victim.pid() + "@";
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (owned(http, admin, victimOwner) == 0 && System.nanoTime() < deadline) {
+        while (SegmentOwners.held(http, admin, victimOwner) == 0 && System.nanoTime() < deadline) {
             Processes.sleep(500);
         }
         segmentChange(http, admin, "split", 3);
-        Map<String, Integer> before = owners(http, admin);
+        Map<String, Integer> before = SegmentOwners.count(http, admin);
         report.line("Segments per node before the kill (balanced by heartbeats): " + before + ".");
-        report.check(owned(http, admin, victimOwner) > 0, "the second query node never got a segment: " + before);
+        report.check(SegmentOwners.held(http, admin, victimOwner) > 0, "the second query node never got a segment: " + before);
         WriteLoad load = new WriteLoad(http, ledger, 4, 10).start();
         Processes.sleep(3_000);
         router.takeOut(victim.port());
@@ -199,7 +198,7 @@ final class ClusterScenario {
         long killed = System.nanoTime();
         long takenOver = -1;
         while (System.nanoTime() - killed < TimeUnit.SECONDS.toNanos(60)) {
-            Map<String, Integer> owners = owners(http, admin);
+            Map<String, Integer> owners = SegmentOwners.count(http, admin);
             if (owners.keySet().stream().noneMatch(owner -> owner.startsWith(victimOwner) || owner.equals("none"))) {
                 takenOver = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed);
                 break;
@@ -246,27 +245,5 @@ final class ClusterScenario {
                 + answer.status() + ", " + segments + " segments.");
         report.line("");
         report.check(segments == expected, change + " of media-worker: " + answer.describe());
-    }
-
-    /** How many segments, over every processor, each owner holds ("none" for free ones). */
-    private static Map<String, Integer> owners(Http http, String admin) {
-        Map<String, Integer> owners = new TreeMap<>();
-        for (Map<String, Object> status : ReadModels.statuses(http.send("GET", "/api/admin/projections", admin, null))) {
-            segmentsOf(http, admin, (String) status.get("name"))
-                    .forEach(owner -> owners.merge(owner == null ? "none" : owner, 1, Integer::sum));
-        }
-        return owners;
-    }
-
-    private static int owned(Http http, String admin, String ownerPrefix) {
-        return owners(http, admin).entrySet().stream().filter(entry -> entry.getKey().startsWith(ownerPrefix))
-                .mapToInt(Map.Entry::getValue).sum();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Stream<String> segmentsOf(Http http, String admin, String processor) {
-        Http.Answer answer = http.send("GET", "/api/admin/projections/" + processor + "/segments", admin, null);
-        return answer.status() != 200 ? Stream.empty()
-                : ((List<Map<String, Object>>) answer.json().get("items")).stream().map(segment -> (String) segment.get("owner"));
     }
 }
