@@ -7,7 +7,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +22,7 @@ import java.util.stream.Stream;
  * are the engine's own. Nothing of Axon is replaced: the event store stays the bean Axon builds,
  * and only the processors' stream comes from here.
  */
-final class StoragePollingSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+final class StoragePollingSource implements TokensOfTheStore {
 
     private final StreamableMessageSource<TrackedEventMessage<?>> store;
     private final EventStorageEngine storage;
@@ -42,18 +41,8 @@ final class StoragePollingSource implements StreamableMessageSource<TrackedEvent
     }
 
     @Override
-    public TrackingToken createTailToken() {
-        return store.createTailToken();
-    }
-
-    @Override
-    public TrackingToken createHeadToken() {
-        return store.createHeadToken();
-    }
-
-    @Override
-    public TrackingToken createTokenAt(Instant dateTime) {
-        return store.createTokenAt(dateTime);
+    public StreamableMessageSource<TrackedEventMessage<?>> store() {
+        return store;
     }
 
     private final class PolledStream implements BlockingStream<TrackedEventMessage<?>> {

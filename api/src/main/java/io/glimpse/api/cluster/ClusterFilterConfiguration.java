@@ -1,12 +1,12 @@
 package io.glimpse.api.cluster;
 
+import io.glimpse.api.web.FirstFilters;
 import io.glimpse.processing.cluster.NodeRole;
 import io.glimpse.processing.consistency.ReadYourWrites;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
@@ -19,17 +19,12 @@ class ClusterFilterConfiguration {
     @Bean
     FilterRegistrationBean<RoleFilter> roleFilter(NodeRole node,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
-        FilterRegistrationBean<RoleFilter> registration = new FilterRegistrationBean<>(new RoleFilter(node.role(), problems));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
-        return registration;
+        return FirstFilters.at(3, new RoleFilter(node.role(), problems));
     }
 
     @Bean
     FilterRegistrationBean<ConsistencyFilter> consistencyFilter(ReadYourWrites readYourWrites,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
-        FilterRegistrationBean<ConsistencyFilter> registration =
-                new FilterRegistrationBean<>(new ConsistencyFilter(readYourWrites, problems));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
-        return registration;
+        return FirstFilters.at(4, new ConsistencyFilter(readYourWrites, problems));
     }
 }
