@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The reliability suite: the real jar (api/target/glimpse.jar) as a separate JVM, with its own
-# PostgreSQL cluster, Redis and Elasticsearch node on free ports (never the shared ones), destroyed
+# PostgreSQL cluster, Redis and Elasticsearch node on free ports (never the shared ones; the cluster
+# scenario uses the test suite's Elasticsearch with index names of its own when it answers), destroyed
 # on purpose under load: kill -9 of the JVM, Redis wiped, Elasticsearch and PostgreSQL restarted.
 # See benchmark/README.md, "Reliability".
 #
 #   scripts/reliability.sh            every scenario, several kill -9 rounds; writes benchmark/results/reliability.md
-#   scripts/reliability.sh --quick    one kill -9 round and the Redis wipe (scripts/test.sh runs this);
+#   scripts/reliability.sh --quick    one kill -9 round, the Redis wipe and the cluster (scripts/test.sh runs this);
 #                                     writes api/target/reliability.md
-#   scripts/reliability.sh [--quick] --only kill,redis,postgres,elasticsearch
+#   scripts/reliability.sh [--quick] --only kill,redis,cluster,postgres,elasticsearch
 #
 # Builds the jar first unless it exists (GLIMPSE_SKIP_BUILD=1 uses the one there is). Exits with 1
 # when any check fails. Needs PostgreSQL's binaries (initdb, pg_ctl), redis-server, and for

@@ -17,5 +17,7 @@ scripts/test-web.sh
 # The Mastodon client API driven by masto.js, against the same jar (docs/mastodon-api.md).
 scripts/test-mastodon-clients.sh
 # The reliability suite's short part against the same jar, with private PostgreSQL and Redis
-# instances: one kill -9 round and Redis wiped (benchmark/README.md, "Reliability").
+# instances: one kill -9 round, Redis wiped, and two command + two query nodes (the scale-out test:
+# counters under concurrent writes, a query node killed, a replay with all nodes up) (benchmark/README.md,
+# "Reliability"; README, "Tests").
 GLIMPSE_SKIP_BUILD=1 scripts/reliability.sh --quick

@@ -53,6 +53,11 @@ final class GlimpseJar implements AutoCloseable {
         return port;
     }
 
+    /** The running JVM's pid: with the host name, its name as the owner of token claims. */
+    long pid() {
+        return process.pid();
+    }
+
     /** Starts the JVM and waits until it answers healthy; answers how long that took in ms. */
     long start() throws IOException {
         long began = System.nanoTime();

@@ -17,10 +17,19 @@ final class Http {
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private final int port;
+    private final Router router;
+
+    /** Which port a request goes to: one application, or several nodes by their roles ({@link ClusterRouter}). */
+    interface Router {
+        int port(String method, String path);
+    }
 
     Http(int port) {
-        this.port = port;
+        this((method, path) -> port);
+    }
+
+    Http(Router router) {
+        this.router = router;
     }
 
     /** An answer: its status (-1 when there was none), content type, Retry-After and body. */
@@ -59,7 +68,7 @@ final class Http {
     }
 
     Answer send(String method, String path, String token, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + router.port(method, path) + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));

@@ -21,7 +21,8 @@ final class ReadModels {
 
     /** Axon's and Flyway's own tables: positions and the event store itself, not read models. */
     private static final Set<String> NOT_READ_MODELS = Set.of("token_entry", "domain_event_entry",
-            "snapshot_event_entry", "saga_entry", "association_value_entry", "dead_letter_entry", "flyway_schema_history");
+            "snapshot_event_entry", "saga_entry", "association_value_entry", "dead_letter_entry", "flyway_schema_history",
+            "processor_pause", "cluster_node");
 
     /**
      * The timeline processor's bookkeeping, not what it shows: the position it stands at when it
@@ -78,7 +79,7 @@ final class ReadModels {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> statuses(Http.Answer answer) {
+    static List<Map<String, Object>> statuses(Http.Answer answer) {
         return Http.JSON.readValue(answer.body(), List.class);
     }
 

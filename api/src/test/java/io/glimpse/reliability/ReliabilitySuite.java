@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The reliability suite (scripts/reliability.sh): the application as a separate JVM, its services
  * as private instances on free ports, destroyed on purpose under load. Arguments: the results
- * file, then {@code quick} (one kill -9 round and the Redis wipe: part of scripts/test.sh) or
+ * file, then {@code quick} (one kill -9 round, the Redis wipe and the cluster: part of scripts/test.sh) or
  * {@code full} (several rounds and every scenario). Exits with 1 when any check failed.
  */
 public final class ReliabilitySuite {
@@ -33,6 +33,9 @@ public final class ReliabilitySuite {
         }
         if (only.isEmpty() || only.contains("redis")) {
             new RedisWipeScenario(report).run();
+        }
+        if (only.isEmpty() || only.contains("cluster")) {
+            new ClusterScenario(report).run();
         }
         if (full && only.isEmpty() || only.contains("elasticsearch")) {
             new ElasticsearchOutageScenario(report).run();

@@ -1,5 +1,7 @@
 package io.glimpse.processing;
 
+import io.glimpse.processing.cluster.ClusterProperties;
+import io.glimpse.processing.cluster.NodeRole;
 import io.glimpse.processing.status.EventProcessorMonitor;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
@@ -11,6 +13,8 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.springframework.beans.factory.ObjectProvider;
 import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryBusSpanFactory;
@@ -44,9 +48,9 @@ class AxonConfiguration {
     }
 
     /**
-     * Every event processor is a tracking one with one segment: one application instance needs no
-     * more, and a single token keeps "has this projection seen event N" a simple question. It has
-     * two threads, one that claims the segment and one that processes it: with one, Axon's
+     * Every event processor is a tracking one, with one segment unless {@code glimpse.cluster.segments}
+     * gives it more (for scaling out; docs/architecture.md, "Scaling out"). It has at least
+     * two threads ({@code glimpse.cluster.threads}), one that claims the segment and one that processes it: with one, Axon's
      * launcher hands the segment to its own thread, and a stop that comes in between (a replay
      * asked for while the last one starts) frees the segment without giving the thread back, so
      * the restarted processor never claims it again (AxonFramework#2848, still in 4.13). It
@@ -54,8 +58,9 @@ class AxonConfiguration {
      * Axon's pooled streaming processor: its coordinator hands a work package at most 1,024 events
      * and then pauses 100 ms, which capped a replay near 10,000 events per second however fast the
      * handlers were. A tracking processor on the embedded event store is woken by
-     * each local commit, so a write's read-your-writes wait is not a polling delay, and it reads
-     * that store through {@link ReadAheadEventSource}, which reads and deserializes on a thread of
+     * each local commit, so a write's read-your-writes wait is not a polling delay (on a node whose
+     * events other nodes store, it polls the storage engine instead: {@link StoragePollingSource}),
+     * and it reads that store through {@link ReadAheadEventSource}, which reads and deserializes on a thread of
      * its own. (Axon Server's connector streams ahead by itself.)
      *
      * <p>Stopping a processor waits {@code stopTimeout} for its batch rather than Axon's default
@@ -65,18 +70,38 @@ class AxonConfiguration {
      * skipping it.
      */
     @Bean
-    ConfigurerModule eventProcessingDefaults(ProcessorProperties settings) {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .usingTrackingEventProcessors()
-                .configureDefaultStreamableMessageSource(config -> config.eventStore() instanceof EmbeddedEventStore store
-                        ? new ReadAheadEventSource(store, settings.batchSize())
-                        : config.eventStore())
-                .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
-                        .forParallelProcessing(2)
-                        .andInitialSegmentsCount(1)
-                        .andBatchSize(settings.batchSize())
-                        .andWorkerTerminationTimeout(settings.stopTimeout().toMillis(), TimeUnit.MILLISECONDS))
-                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance()));
+    ConfigurerModule eventProcessingDefaults(ProcessorProperties settings, ClusterProperties cluster, NodeRole node,
+                                             ObjectProvider<EventStorageEngine> storage) {
+        return configurer -> configurer.eventProcessing(processing -> {
+            processing.usingTrackingEventProcessors()
+                    .configureDefaultStreamableMessageSource(config -> config.eventStore() instanceof EmbeddedEventStore store
+                            ? new ReadAheadEventSource(node.role().seesEveryPosition() ? store
+                                    : new StoragePollingSource(store, storage.getObject(), cluster.pollInterval()),
+                                    settings.batchSize())
+                            : config.eventStore())
+                    .registerTrackingEventProcessorConfiguration(config -> tracking(settings, cluster, node, 1))
+                    .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+            cluster.segments().forEach((name, segments) -> processing.registerTrackingEventProcessorConfiguration(
+                    name, config -> tracking(settings, cluster, node, segments)));
+        });
+    }
+
+    /**
+     * A command node builds the processors (their handlers are beans like any other) but never
+     * starts them. {@code threads} is at least one more than the segments a node may hold
+     * ({@link ClusterProperties}); a node with a free thread looks for unclaimed segments (a dead
+     * node's, once its claims are older than the token store's claim timeout) every
+     * {@code tokenClaimInterval}.
+     */
+    private static TrackingEventProcessorConfiguration tracking(ProcessorProperties settings, ClusterProperties cluster,
+                                                                NodeRole node, int segments) {
+        return TrackingEventProcessorConfiguration
+                .forParallelProcessing(cluster.threads())
+                .andInitialSegmentsCount(segments)
+                .andBatchSize(settings.batchSize())
+                .andAutoStart(node.role().runsProjections())
+                .andTokenClaimInterval(cluster.tokenClaimInterval().toMillis(), TimeUnit.MILLISECONDS)
+                .andWorkerTerminationTimeout(settings.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Event processors report to {@link EventProcessorMonitor}, not to Axon's costlier per-event monitors. */

@@ -7,7 +7,6 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -25,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * A failure to read reaches the processor once it has taken the events read before it, so the
  * processor's own error handling (back off, reopen the stream) goes on as without read-ahead.
  */
-final class ReadAheadEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+final class ReadAheadEventSource implements TokensOfTheStore {
 
     private static final long POLL_MILLIS = 100;
 
@@ -44,18 +43,8 @@ final class ReadAheadEventSource implements StreamableMessageSource<TrackedEvent
     }
 
     @Override
-    public TrackingToken createTailToken() {
-        return store.createTailToken();
-    }
-
-    @Override
-    public TrackingToken createHeadToken() {
-        return store.createHeadToken();
-    }
-
-    @Override
-    public TrackingToken createTokenAt(Instant dateTime) {
-        return store.createTokenAt(dateTime);
+    public StreamableMessageSource<TrackedEventMessage<?>> store() {
+        return store;
     }
 
     /** One stream: the reader thread alone touches {@code source}; the processor's thread alone {@code next}. */

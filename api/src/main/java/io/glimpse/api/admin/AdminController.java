@@ -1,5 +1,6 @@
 package io.glimpse.api.admin;
 
+import io.glimpse.processing.cluster.SegmentChanges;
 import io.glimpse.processing.deadletter.DeadLetterView;
 import io.glimpse.processing.deadletter.DeadLetters;
 import io.glimpse.processing.status.ProjectionStatus;
@@ -25,10 +26,12 @@ class AdminController {
 
     private final Projections projections;
     private final DeadLetters deadLetters;
+    private final SegmentChanges segments;
 
-    AdminController(Projections projections, DeadLetters deadLetters) {
+    AdminController(Projections projections, DeadLetters deadLetters, SegmentChanges segments) {
         this.projections = projections;
         this.deadLetters = deadLetters;
+        this.segments = segments;
     }
 
     @GetMapping("/projections")
@@ -45,6 +48,27 @@ class AdminController {
     @PostMapping("/projections/{name}/replay")
     ResponseEntity<ProjectionStatus> replay(@PathVariable String name) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(projections.replay(name));
+    }
+
+    /** The processor's segments in the token store: id, owning node (null while free), position. */
+    @GetMapping("/projections/{name}/segments")
+    Map<String, List<SegmentView>> segments(@PathVariable String name) {
+        return SegmentView.page(segments.segments(name));
+    }
+
+    /**
+     * Splits a segment in two (the new half starts where it was), with the processor paused on the
+     * other nodes meanwhile; 409 for a processor that must keep one segment.
+     */
+    @PostMapping("/projections/{name}/segments/{segment}/split")
+    Map<String, List<SegmentView>> split(@PathVariable String name, @PathVariable int segment) {
+        return SegmentView.page(segments.split(name, segment));
+    }
+
+    /** Merges a segment with its other half; 409 when it has none. */
+    @PostMapping("/projections/{name}/segments/{segment}/merge")
+    Map<String, List<SegmentView>> merge(@PathVariable String name, @PathVariable int segment) {
+        return SegmentView.page(segments.merge(name, segment));
     }
 
     @GetMapping("/dead-letters")

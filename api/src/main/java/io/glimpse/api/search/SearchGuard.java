@@ -1,5 +1,6 @@
 package io.glimpse.api.search;
 
+import io.glimpse.processing.cluster.RunsProjections;
 import io.glimpse.processing.status.Projections;
 import io.glimpse.query.search.SearchIndex;
 import io.glimpse.query.search.SearchProjection;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * with the events that existed when it began; deletes replaced generations once nobody reads them.
  */
 @Component
+@RunsProjections
 class SearchGuard implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(SearchGuard.class);

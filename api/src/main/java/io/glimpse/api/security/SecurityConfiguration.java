@@ -1,5 +1,6 @@
 package io.glimpse.api.security;
 
+import io.glimpse.api.cluster.ConsistencyToken;
 import io.glimpse.api.config.GlimpseProperties;
 import io.glimpse.api.ratelimit.RateLimitFilter;
 import io.glimpse.api.ratelimit.RateLimitHeaders;
@@ -78,8 +79,8 @@ class SecurityConfiguration {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(properties.security().allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type"));
-        List<String> exposed = new ArrayList<>(List.of("Location", "Retry-After"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", ConsistencyToken.HEADER));
+        List<String> exposed = new ArrayList<>(List.of("Location", "Retry-After", ConsistencyToken.HEADER));
         exposed.addAll(RateLimitHeaders.ALL);
         cors.setExposedHeaders(exposed);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

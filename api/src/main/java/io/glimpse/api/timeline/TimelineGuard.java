@@ -1,5 +1,6 @@
 package io.glimpse.api.timeline;
 
+import io.glimpse.processing.cluster.RunsProjections;
 import io.glimpse.processing.status.Projections;
 import io.glimpse.query.timeline.TimelineProjection;
 import io.glimpse.query.timeline.TimelineStore;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * triggers this.
  */
 @Component
+@RunsProjections
 class TimelineGuard {
 
     private static final Logger log = LoggerFactory.getLogger(TimelineGuard.class);

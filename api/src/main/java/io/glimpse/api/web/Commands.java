@@ -1,5 +1,6 @@
 package io.glimpse.api.web;
 
+import io.glimpse.api.cluster.ConsistencyToken;
 import io.glimpse.command.CommandRejectedException;
 import io.glimpse.processing.consistency.ReadYourWrites;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -12,7 +13,8 @@ import java.util.List;
 
 /**
  * Sends commands for the controllers. When {@link #send} returns, the command's events are stored
- * and the read models its caller named have processed them (see {@link ReadYourWrites}).
+ * and the read models its caller named have processed them (see {@link ReadYourWrites}); the
+ * response carries the write's {@link ConsistencyToken} for reads on other nodes.
  */
 @Component
 public class Commands {
@@ -37,6 +39,6 @@ public class Commands {
             throw e;
         }
         List<String> processors = EnumSet.of(shownIn, alsoShownIn).stream().map(ReadModel::processor).toList();
-        readYourWrites.awaitAggregate(aggregateId, processors);
+        ConsistencyToken.issue(readYourWrites.awaitAggregate(aggregateId, processors));
     }
 }

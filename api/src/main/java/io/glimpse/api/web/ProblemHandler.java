@@ -9,6 +9,8 @@ import io.glimpse.query.media.MediaException;
 import io.glimpse.query.search.SearchUnavailableException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
 import org.slf4j.Logger;
@@ -111,6 +113,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail replayRefused(ReplayRefusedException e) {
         return problem(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    /**
+     * Another node appended to the same aggregate first (or created it first: Axon's
+     * {@code AggregateStreamCreationException} for sequence 0 is no {@code ConcurrencyException}),
+     * every time the command gateway retried (the event store's unique (aggregate, sequence) key
+     * decided): nothing was stored, the client may send it again.
+     */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ProblemDetail concurrentChange(RuntimeException e) {
+        log.info("Concurrent change of one aggregate, retries exhausted: {}", e.getMessage());
+        return problem(HttpStatus.CONFLICT, "Changed concurrently by another request; nothing was stored, try again");
     }
 
     /**

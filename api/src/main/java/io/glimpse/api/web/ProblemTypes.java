@@ -24,6 +24,7 @@ final class ProblemTypes {
             Map.entry(409, "conflict"),
             Map.entry(413, "payload-too-large"),
             Map.entry(415, "unsupported-media-type"),
+            Map.entry(421, "misdirected-request"),
             Map.entry(429, "rate-limited"),
             Map.entry(503, "unavailable"));
 

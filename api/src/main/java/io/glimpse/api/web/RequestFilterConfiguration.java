@@ -4,7 +4,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /** The filters that look at a request before anything else does: its body's size, its Accept header. */
@@ -15,16 +14,11 @@ class RequestFilterConfiguration {
     @Bean
     FilterRegistrationBean<BodyLimitFilter> bodyLimits(BodyLimitProperties properties,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
-        FilterRegistrationBean<BodyLimitFilter> registration =
-                new FilterRegistrationBean<>(new BodyLimitFilter(properties, problems));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-        return registration;
+        return FirstFilters.at(1, new BodyLimitFilter(properties, problems));
     }
 
     @Bean
     FilterRegistrationBean<UnreadableAcceptFilter> unreadableAccept() {
-        FilterRegistrationBean<UnreadableAcceptFilter> registration = new FilterRegistrationBean<>(new UnreadableAcceptFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
-        return registration;
+        return FirstFilters.at(2, new UnreadableAcceptFilter());
     }
 }

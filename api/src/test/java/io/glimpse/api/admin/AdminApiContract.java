@@ -230,6 +230,44 @@ public abstract class AdminApiContract extends ApiTest {
                 .expectBody(List.class).returnResult().getResponseBody();
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void segmentsShowTheirOwnerAndOnlyProcessorsThatHandleEachAggregateAloneAreSplit() {
+        Account admin = admin();
+        post(register("segmented"), "Counted");
+        awaitProcessed();
+        List<Map<String, Object>> segments = (List<Map<String, Object>>) read(
+                "/api/admin/projections/posts-projection/segments", admin).get("items");
+        assertThat(segments).singleElement().satisfies(segment -> {
+            assertThat(segment.get("segment")).isEqualTo(0);
+            assertThat((String) segment.get("owner")).as("claimed by this node").contains("@");
+            assertThat(((Number) segment.get("position")).longValue()).isGreaterThanOrEqualTo(0);
+        });
+        // A like needs its post's row: across segments they could come in the wrong order.
+        assertRefused(admin, "/api/admin/projections/posts-projection/segments/0/split", 409, "glimpse.cluster.splittable");
+        // media-worker may be split, but a lone node with two threads could not take both halves over.
+        assertRefused(admin, "/api/admin/projections/media-worker/segments/0/split", 409, "glimpse.cluster.threads");
+        assertRefused(admin, "/api/admin/projections/media-worker/segments/0/merge", 409, "no half");
+        assertRefused(admin, "/api/admin/projections/media-worker/segments/7/merge", 404, "no segment 7");
+        assertRefused(admin, "/api/admin/projections/no-such/segments/0/split", 404, "no-such");
+        assertRefused(admin, "/api/admin/projections/media-worker/segments/zero/split", 400, null);
+        // The refused merge paused and restarted media-worker: it runs and holds its segment again.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat((List<Map<String, Object>>) read(
+                "/api/admin/projections/media-worker/segments", admin).get("items"))
+                .singleElement().satisfies(segment -> assertThat(segment.get("owner")).isNotNull()));
+        assertThat(jdbc.sql("select count(*) from processor_pause").query(Integer.class).single()).isZero();
+    }
+
+    private void assertRefused(Account admin, String uri, int status, String detail) {
+        String body = http.post().uri(uri).headers(admin.bearer()).exchange()
+                .expectStatus().isEqualTo(status)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class).returnResult().getResponseBody();
+        if (detail != null) {
+            assertThat(body).contains(detail);
+        }
+    }
+
     private void awaitCaughtUp(Account admin, String name) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             Map<String, Object> status = read("/api/admin/projections/" + name, admin);

@@ -1,7 +1,8 @@
 package io.glimpse.processing.consistency;
 
+import io.glimpse.processing.cluster.SegmentPosition;
+import io.glimpse.processing.cluster.SegmentPositions;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -36,12 +37,14 @@ import java.util.concurrent.locks.LockSupport;
  * answered: the write itself is durable. One being restarted for a replay is waited for; so is a
  * replaying one, unless it is more than {@value #NEARLY_CAUGHT_UP} events behind: a replay about to
  * catch up is waited for, a long one does not hold up every write until the timeout.
+ *
+ * <p>Where the processors are is asked of {@link SegmentPositions}: this node's own processors
+ * when it runs them all, the token store when several nodes share them (a command node runs none).
  */
 @Component
 public class ReadYourWrites {
 
     private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
-    private static final long POLL_NANOS = Duration.ofMillis(2).toNanos();
     private static final long NEARLY_CAUGHT_UP = 10_000;
     /**
      * One row through the unique index on (aggregate, sequence number), in plain JDBC: the same
@@ -54,22 +57,32 @@ public class ReadYourWrites {
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final JdbcClient jdbc;
+    private final SegmentPositions positions;
     private final Duration timeout;
+    private final long pollNanos;
     private volatile Boolean jpaStore;
 
     ReadYourWrites(EventProcessingConfiguration processing, EventStore eventStore,
-                   JdbcClient jdbc, ConsistencyProperties properties) {
+                   JdbcClient jdbc, SegmentPositions positions, ConsistencyProperties properties) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
+        this.positions = positions;
         this.timeout = properties.timeout();
+        this.pollNanos = positions.pollInterval().toNanos();
     }
 
-    /** Waits until these processors have processed the newest event of this aggregate, which a command just stored. */
-    public void awaitAggregate(Object aggregateId, Collection<String> processorNames) {
+    /**
+     * Waits until these processors have processed the newest event of this aggregate, which a
+     * command just stored; answers that event's global index (-1 when the store holds none), the
+     * consistency token a client may hand to a read on another node.
+     */
+    public long awaitAggregate(Object aggregateId, Collection<String> processorNames) {
+        long newest = newestEventOf(aggregateId);
         if (!processorNames.isEmpty()) {
-            awaitEvent(newestEventOf(aggregateId), processorNames);
+            awaitEvent(newest, processorNames);
         }
+        return newest;
     }
 
     /**
@@ -102,7 +115,8 @@ public class ReadYourWrites {
         return known;
     }
 
-    private long headPosition() {
+    /** The global index of the newest stored event, -1 for none. */
+    public long headPosition() {
         TrackingToken head = eventStore.createHeadToken();
         return head == null ? -1 : head.position().orElse(-1);
     }
@@ -119,28 +133,25 @@ public class ReadYourWrites {
                 log.warn("{} did not reach event {} within {}; answering anyway", processorNames, globalIndex, timeout);
                 return;
             }
-            LockSupport.parkNanos(POLL_NANOS);
+            LockSupport.parkNanos(pollNanos);
         }
     }
 
-    private static boolean allHaveSeen(List<StreamingEventProcessor> processors, long globalIndex) {
-        return processors.stream()
-                .filter(processor -> !processor.isReplaying() || isNear(processor, globalIndex))
-                .allMatch(processor -> hasSeen(processor, globalIndex));
+    private boolean allHaveSeen(List<StreamingEventProcessor> processors, long globalIndex) {
+        return processors.stream().allMatch(processor -> hasSeen(positions.of(processor), globalIndex));
     }
 
     /**
-     * A processor that holds no segment has seen nothing yet: it is being restarted for a replay
-     * (its tables may just have been emptied) or has not claimed its token yet.
+     * A processor none of whose segments is known has seen nothing yet: it is being restarted for
+     * a replay (its tables may just have been emptied) or has not claimed its token yet. One that
+     * replays far behind the event is not waited for.
      */
-    private static boolean hasSeen(StreamingEventProcessor processor, long globalIndex) {
-        var segments = processor.processingStatus().values();
+    private static boolean hasSeen(List<SegmentPosition> segments, long globalIndex) {
+        if (segments.stream().anyMatch(SegmentPosition::replaying)
+                && !segments.stream().allMatch(segment -> segment.position() >= globalIndex - NEARLY_CAUGHT_UP)) {
+            return true;
+        }
         return !segments.isEmpty() && segments.stream().allMatch(segment -> hasSeen(segment, globalIndex));
-    }
-
-    private static boolean isNear(StreamingEventProcessor processor, long globalIndex) {
-        return processor.processingStatus().values().stream()
-                .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= globalIndex - NEARLY_CAUGHT_UP);
     }
 
     /** The named streaming processors; a name no processor has is a mistake in the caller. */
@@ -151,8 +162,8 @@ public class ReadYourWrites {
                 .toList();
     }
 
-    private static boolean hasSeen(EventTrackerStatus segment, long globalIndex) {
-        TrackingToken token = WrappedToken.unwrapLowerBound(segment.getTrackingToken());
+    private static boolean hasSeen(SegmentPosition segment, long globalIndex) {
+        TrackingToken token = WrappedToken.unwrapLowerBound(segment.token());
         if (token instanceof GapAwareTrackingToken gapAware) {
             // A gap is an event the processor passed before its transaction had committed.
             return gapAware.getIndex() >= globalIndex && !gapAware.getGaps().contains(globalIndex);

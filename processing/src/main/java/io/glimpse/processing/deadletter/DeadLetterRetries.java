@@ -1,5 +1,6 @@
 package io.glimpse.processing.deadletter;
 
+import io.glimpse.processing.cluster.RunsProjections;
 import io.glimpse.processing.deadletter.DeadLetterConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,7 @@ import java.time.Instant;
  * itself); an event that still fails after that stays parked until an admin retries or evicts it.
  */
 @Component
+@RunsProjections
 class DeadLetterRetries {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterRetries.class);

@@ -2,6 +2,9 @@ package io.glimpse.processing.status;
 
 import io.glimpse.processing.Processors;
 import io.glimpse.processing.UnknownProcessingException;
+import io.glimpse.processing.cluster.ProcessorPauses;
+import io.glimpse.processing.cluster.SegmentPosition;
+import io.glimpse.processing.cluster.SegmentPositions;
 import io.glimpse.processing.deadletter.DeadLetters;
 import io.glimpse.processing.status.ProjectionStatus.Replay;
 import io.glimpse.processing.status.ProjectionStatus.State;
@@ -22,7 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The event processors, their positions against the head of the event store, and replays: a
  * replay resets a processor to the first event and lets it rebuild while the API keeps serving
- * (its read model fills up again as the replay goes).
+ * (its read model fills up again as the replay goes). Positions come from {@link SegmentPositions}:
+ * the token store when several nodes share the processors, so every node reports the same. A
+ * replay pauses the processor on the other nodes while this one resets it ({@link ProcessorPauses}).
  */
 @Component
 public class Projections {
@@ -37,13 +42,18 @@ public class Projections {
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final DeadLetters deadLetters;
+    private final SegmentPositions positions;
+    private final ProcessorPauses pauses;
     /** When each replay this instance started began, to tell its speed. */
     private final Map<String, ReplayStart> replays = new ConcurrentHashMap<>();
 
-    Projections(EventProcessingConfiguration processing, EventStore eventStore, DeadLetters deadLetters) {
+    Projections(EventProcessingConfiguration processing, EventStore eventStore, DeadLetters deadLetters,
+                SegmentPositions positions, ProcessorPauses pauses) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.deadLetters = deadLetters;
+        this.positions = positions;
+        this.pauses = pauses;
     }
 
     public List<ProjectionStatus> statuses() {
@@ -85,8 +95,11 @@ public class Projections {
             throw new ReplayRefusedException(name + " is already replaying");
         }
         log.info("Replaying {} from the first event", name);
-        replays.put(name, new ReplayStart(System.nanoTime(), -1, head()));
-        Processors.replay(streaming);
+        pauses.whilePausedElsewhere(name, () -> {
+            replays.put(name, new ReplayStart(System.nanoTime(), -1, head()));
+            Processors.replay(streaming);
+            return null;
+        });
         return status(name);
     }
 
@@ -127,9 +140,9 @@ public class Projections {
     }
 
     /** The least position over the segments: everything up to it has been processed. */
-    private static Optional<Long> position(StreamingEventProcessor processor) {
-        return processor.processingStatus().values().stream()
-                .map(segment -> segment.getCurrentPosition().orElse(-1))
+    private Optional<Long> position(StreamingEventProcessor processor) {
+        return positions.of(processor).stream()
+                .map(SegmentPosition::position)
                 .min(Long::compare)
                 .filter(position -> position >= 0);
     }
@@ -140,11 +153,11 @@ public class Projections {
      * here a moment ago and not yet reported by the processor.
      */
     private boolean isReplaying(String name, StreamingEventProcessor processor) {
-        boolean segmentsReplaying = processor.processingStatus().values().stream().anyMatch(segment -> segment.isReplaying()
-                && segment.getCurrentPosition().orElse(-1) < segment.getResetPosition().orElse(-1));
+        boolean segmentsReplaying = positions.of(processor).stream().anyMatch(segment -> segment.replaying()
+                && segment.position() < segment.resetPosition());
         ReplayStart start = replays.get(name);
         boolean settling = start != null && System.nanoTime() - start.nanos() < SETTLE_NANOS
-                && !Processors.hasReached(processor, start.target());
+                && !positions.haveReached(processor, start.target());
         if (!segmentsReplaying && !settling && start != null) {
             replays.remove(name);
         }
@@ -162,9 +175,9 @@ public class Projections {
         return new Replay(Math.round(percent * 10) / 10.0, Math.round(perSecond), eta, target);
     }
 
-    private static Optional<Long> resetPosition(StreamingEventProcessor processor) {
-        return processor.processingStatus().values().stream()
-                .map(segment -> segment.getResetPosition().orElse(-1))
+    private Optional<Long> resetPosition(StreamingEventProcessor processor) {
+        return positions.of(processor).stream()
+                .map(SegmentPosition::resetPosition)
                 .max(Long::compare)
                 .filter(position -> position >= 0);
     }

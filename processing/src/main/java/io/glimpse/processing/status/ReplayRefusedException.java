@@ -3,7 +3,7 @@ package io.glimpse.processing.status;
 /** A replay that must not start now, or ever, for this processor (the API answers 409). */
 public class ReplayRefusedException extends RuntimeException {
 
-    ReplayRefusedException(String message) {
+    public ReplayRefusedException(String message) {
         super(message);
     }
 }
