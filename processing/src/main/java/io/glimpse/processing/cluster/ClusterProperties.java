@@ -32,6 +32,7 @@ import java.util.Map;
  *                           segment at work); an all node is woken by its own commits instead
  * @param pauseLease         the longest a replay or split may keep a processor paused on the other
  *                           nodes (a node that died while holding the pause frees it after this)
+ * @param followInterval     how often a node looks for pauses other nodes asked for
  */
 @ConfigurationProperties("glimpse.cluster")
 public record ClusterProperties(@DefaultValue("2") int threads,
@@ -40,7 +41,8 @@ public record ClusterProperties(@DefaultValue("2") int threads,
                                 @DefaultValue("5s") Duration tokenClaimInterval,
                                 @DefaultValue("5s") Duration balanceInterval,
                                 @DefaultValue("20ms") Duration pollInterval,
-                                @DefaultValue("5m") Duration pauseLease) {
+                                @DefaultValue("5m") Duration pauseLease,
+                                @DefaultValue("500ms") Duration followInterval) {
 
     public ClusterProperties {
         segments = segments == null ? Map.of() : Map.copyOf(segments);

@@ -82,8 +82,17 @@ public class ProcessorPauses {
         }
     }
 
-    /** Until no other node holds a claim on a segment that has not expired (a dead node's does after the claim timeout). */
+    /**
+     * Until every other node has seen the pause and no other node holds a claim on a segment that
+     * has not expired (a dead node's does after the claim timeout). Claims alone are not enough: a
+     * node that was starting the processor again (after the previous pause) holds none yet, and
+     * claims a segment a moment later; each node looks at the pauses every follow interval, so two
+     * of them are waited out first, when other nodes are alive (their heartbeats, SegmentBalancer).
+     */
     private void awaitReleasedElsewhere(String processor) {
+        if (otherNodesAlive()) {
+            sleep(cluster.followInterval().multipliedBy(2).toMillis());
+        }
         long deadline = System.nanoTime() + RELEASE_WAIT.toNanos();
         while (claimedElsewhere(processor)) {
             if (System.nanoTime() > deadline) {
@@ -91,6 +100,12 @@ public class ProcessorPauses {
             }
             sleep();
         }
+    }
+
+    private boolean otherNodesAlive() {
+        long since = System.currentTimeMillis() - 3 * cluster.balanceInterval().toMillis();
+        return jdbc.sql("select count(*) from cluster_node where node_id <> ? and seen_at >= ?")
+                .param(cluster.nodeId()).param(since).query(Integer.class).single() > 0;
     }
 
     private boolean claimedElsewhere(String processor) {
@@ -127,8 +142,12 @@ public class ProcessorPauses {
     }
 
     private static void sleep() {
+        sleep(100);
+    }
+
+    private static void sleep(long millis) {
         try {
-            Thread.sleep(100);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -95,6 +96,8 @@ public class SegmentChanges {
             processor.shutDown();
             try {
                 transactions.executeInTransaction(tokenChange);
+            } catch (UnableToClaimTokenException e) {
+                throw new ReplayRefusedException(processor.getName() + " is still held by another node; try again");
             } finally {
                 processor.start();
             }
