@@ -1,5 +1,6 @@
 package io.glimpse.processing;
 
+import io.glimpse.processing.cluster.SegmentPositions;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
@@ -30,8 +31,6 @@ public final class Processors {
      * replay only with the first event after the reset point, which may be long in coming.
      */
     public static boolean hasReached(StreamingEventProcessor processor, long position) {
-        var segments = processor.processingStatus().values();
-        return !segments.isEmpty()
-                && segments.stream().allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= position);
+        return SegmentPositions.local().haveReached(processor, position);
     }
 }

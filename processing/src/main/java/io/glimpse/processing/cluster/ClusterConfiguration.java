@@ -20,6 +20,6 @@ class ClusterConfiguration {
     @Bean
     @Primary
     SegmentPositions segmentPositions(NodeRole node, StoredSegmentPositions stored) {
-        return node.role().seesEveryPosition() ? new LocalSegmentPositions() : stored;
+        return node.role().seesEveryPosition() ? SegmentPositions.local() : stored;
     }
 }

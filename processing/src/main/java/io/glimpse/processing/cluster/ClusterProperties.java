@@ -63,6 +63,14 @@ public record ClusterProperties(@DefaultValue("2") int threads,
     }
 
     /**
+     * The heartbeat time ({@code cluster_node.seen_at}, epoch millis) a node must have beaten
+     * since, at {@code nowMillis}, to count as alive: three balance intervals.
+     */
+    long aliveSince(long nowMillis) {
+        return nowMillis - 3 * balanceInterval.toMillis();
+    }
+
+    /**
      * This node's name: the owner Axon's token store writes on its claims (the JVM's pid@host), so
      * that pauses and heartbeats name a node as its claims do.
      */

@@ -103,9 +103,9 @@ public class ProcessorPauses {
     }
 
     private boolean otherNodesAlive() {
-        long since = System.currentTimeMillis() - 3 * cluster.balanceInterval().toMillis();
         return jdbc.sql("select count(*) from cluster_node where node_id <> ? and seen_at >= ?")
-                .param(cluster.nodeId()).param(since).query(Integer.class).single() > 0;
+                .param(cluster.nodeId()).param(cluster.aliveSince(System.currentTimeMillis()))
+                .query(Integer.class).single() > 0;
     }
 
     private boolean claimedElsewhere(String processor) {

@@ -43,7 +43,7 @@ class SegmentBalancer {
             jdbc.sql("insert into cluster_node (node_id, seen_at) values (?, ?)").param(cluster.nodeId()).param(now).update();
         }
         long interval = cluster.balanceInterval().toMillis();
-        int nodes = jdbc.sql("select count(*) from cluster_node where seen_at >= ?").param(now - 3 * interval)
+        int nodes = jdbc.sql("select count(*) from cluster_node where seen_at >= ?").param(cluster.aliveSince(now))
                 .query(Integer.class).single();
         List<StreamingEventProcessor> processors = processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)

@@ -12,6 +12,11 @@ import java.util.List;
  */
 public interface SegmentPositions {
 
+    /** This node's own processors, as their in-memory status has them. */
+    static SegmentPositions local() {
+        return new LocalSegmentPositions();
+    }
+
     /** The processor's segments; empty when none is known yet (no token, or none claimed on a local view). */
     List<SegmentPosition> of(StreamingEventProcessor processor);
 
