@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -107,10 +108,11 @@ public final class WriteBenchmark {
                     + " events any of them was behind the head while the run lasted (sampled every 200 ms), and"
                     + " \"caught up\" the time from the end of the run until every one of them had passed the head.");
             line("");
-            line("| what | load | requests/s | p50 ms | p99 ms | non-2xx | behind (events) | caught up after |");
-            line("|---|---|---|---|---|---|---|---|");
+            line("| what | load | requests/s | p50 ms | p99 ms | non-2xx | server CPU ms a request | behind (events) | caught up after |");
+            line("|---|---|---|---|---|---|---|---|---|");
+            Duration cpuBefore = serverCpu();
             Wrk.Result trivialMax = wrk.max(trivial, null);
-            row("GET /actuator/health/liveness (trivial)", "maximum", trivialMax, null);
+            row("GET /actuator/health/liveness (trivial)", "maximum", trivialMax, cpuPerRequest(cpuBefore, trivialMax), null);
             for (String kind : KINDS) {
                 Wrk scripted = load(kind, usersFile, targets.get(kind));
                 Wrk.Result max = measured(kind, "maximum", () -> scripted.max(server.base, null));
@@ -187,6 +189,7 @@ public final class WriteBenchmark {
             }
         });
         sampler.setDaemon(true);
+        Duration cpuBefore = serverCpu();
         sampler.start();
         Wrk.Result result;
         try {
@@ -196,9 +199,10 @@ public final class WriteBenchmark {
             sampler.join();
         }
         long caughtUp = awaitCaughtUp();
+        String cpu = cpuPerRequest(cpuBefore, result);
         String mostBehind = behind.entrySet().stream().max(Map.Entry.comparingByValue())
                 .map(e -> e.getValue() + " (" + e.getKey() + ")").orElse("0");
-        row(label(kind), load, result, mostBehind + " | " + millis(caughtUp) + " ms");
+        row(label(kind), load, result, cpu, mostBehind + " | " + millis(caughtUp) + " ms");
         return result;
     }
 
@@ -350,9 +354,24 @@ public final class WriteBenchmark {
         return count;
     }
 
-    private void row(String what, String load, Wrk.Result result, String lag) {
+    private void row(String what, String load, Wrk.Result result, String cpu, String lag) {
         line("| " + what + " | " + load + " | " + Math.round(result.requestsPerSecond()) + " | " + result.p50Text()
-                + " | " + result.p99Text() + " | " + result.failed() + " | " + (lag == null ? " | " : lag) + " |");
+                + " | " + result.p99Text() + " | " + result.failed() + " | " + cpu + " | "
+                + (lag == null ? " | " : lag) + " |");
+    }
+
+    /**
+     * The server process's CPU time (all its threads: requests, event processors, GC) since
+     * {@code before}, over the requests of the run: what a request costs the server, read off the
+     * operating system. Steadier than requests/s on a machine whose two cores are shared with the
+     * load generator and PostgreSQL. For writes it includes the processors catching up afterwards.
+     */
+    private String cpuPerRequest(Duration before, Wrk.Result result) {
+        return String.format("%.2f", (serverCpu().toNanos() - before.toNanos()) / 1e6 / Math.max(1, result.requests()));
+    }
+
+    private Duration serverCpu() {
+        return ProcessHandle.of(server.pid()).flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
     }
 
     private static String exec(String... command) throws Exception {
