@@ -8,6 +8,7 @@ import io.glimpse.events.social.RelationshipEvent.UserFollowed;
 import io.glimpse.events.user.UserEvent.UserRegistered;
 import io.glimpse.processing.status.Projections;
 import io.glimpse.query.timeline.TimelineEntry;
+import io.glimpse.query.timeline.TimelineProperties;
 import io.glimpse.query.timeline.TimelineStore;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -29,6 +30,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -52,6 +55,8 @@ public final class FanOutBenchmark {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final StringBuilder report = new StringBuilder();
+    /** Timeline inserts a second, by follower count, for the comparison with redis-benchmark. */
+    private final Map<Integer, Double> insertRates = new TreeMap<>();
     private ConfigurableApplicationContext app;
     private String base;
 
@@ -77,7 +82,9 @@ public final class FanOutBenchmark {
                     + System.getProperty("java.version") + "; Glimpse in the benchmark's process on PostgreSQL with"
                     + " timelines in Redis (127.0.0.1:6379), the celebrity threshold raised to 1,000,000 so that"
                     + " these authors are fanned out (by default, authors above 10,000 followers are merged in at read"
-                    + " time instead). " + System.getProperty("bench.note", ""));
+                    + " time instead); a fan-out trims one timeline in "
+                    + app.getBean(TimelineProperties.class).trimOneIn() + " back to its capacity"
+                    + " (`glimpse.timeline.trim-one-in`). " + System.getProperty("bench.note", ""));
             line("");
             line("Each author posts `runs` times, one after the other; medians (and the slowest) over the posts."
                     + " Inserts/s: followers over the median time from the request to the last follower's timeline.");
@@ -126,9 +133,10 @@ public final class FanOutBenchmark {
             awaitProcessed();
         }
         long median = median(fannedOut);
+        insertRates.put(count, count / (median / 1e9));
         line("| " + count + " | " + RUNS + " | " + millis(median(answers)) + " ms (max " + millis(max(answers))
                 + ") | " + millis(median) + " ms (max " + millis(max(fannedOut)) + ") | "
-                + Math.round(count / (median / 1e9)) + " | " + missing + " | "
+                + Math.round(insertRates.get(count)) + " | " + missing + " | "
                 + String.format("%.1f s", seeded / 1e9) + " |");
     }
 
@@ -204,9 +212,17 @@ public final class FanOutBenchmark {
         line("Redis itself, side by side (`redis-benchmark -n 500000 -P 16 -t zadd`, pipelined sorted-set writes):");
         line("");
         line("```");
-        line(out.replaceAll("\\r", "\n").lines().filter(l -> l.contains("ZADD")).reduce((a, b) -> b).orElse(out));
+        String zadd = out.replaceAll("\\r", "\n").lines().filter(l -> l.contains("ZADD")).reduce((a, b) -> b).orElse(out);
+        line(zadd);
         line("```");
         line("");
+        var rate = java.util.regex.Pattern.compile("ZADD: ([\\d.]+) requests per second").matcher(zadd);
+        if (rate.find()) {
+            double zadds = Double.parseDouble(rate.group(1));
+            insertRates.forEach((followers, inserts) -> line("- " + followers + " followers: timeline inserts at "
+                    + Math.round(100 * inserts / zadds) + "% of redis-benchmark's pipelined ZADD rate (target: 30%)."));
+            line("");
+        }
     }
 
     private void line(String text) {

@@ -14,6 +14,6 @@ class RedisTimelineConfiguration {
     @Bean
     @ConditionalOnProperty(name = "glimpse.timeline.store", havingValue = "redis")
     TimelineStore redisTimelineStore(TimelineProperties properties, StringRedisTemplate redis) {
-        return new RedisTimelineStore(redis, properties.redisKeyPrefix(), properties.capacity());
+        return new RedisTimelineStore(redis, properties.redisKeyPrefix(), properties.capacity(), properties.trimOneIn());
     }
 }

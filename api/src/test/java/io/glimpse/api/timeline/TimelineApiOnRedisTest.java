@@ -13,12 +13,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Timelines in the real Redis on 127.0.0.1:6379, under a key prefix of this test's own and a tiny
- * capacity, so that pages beyond the cap come from SQL.
+ * capacity, trimmed on every post, so that pages beyond the cap come from SQL.
  */
 @EmbeddedGlimpse
 @TestPropertySource(properties = {
         "glimpse.timeline.store=redis",
         "glimpse.timeline.capacity=" + TimelineApiOnRedisTest.CAPACITY,
+        "glimpse.timeline.trim-one-in=1",
         "glimpse.timeline.redis-key-prefix=test-timeline-api:",
         "glimpse.timeline.guard-interval=200ms"})
 class TimelineApiOnRedisTest extends TimelineApiContract {

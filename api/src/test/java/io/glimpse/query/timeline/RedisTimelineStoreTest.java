@@ -27,7 +27,7 @@ class RedisTimelineStoreTest extends TimelineStoreContract {
         connections.afterPropertiesSet();
         connections.start();
         redis = new StringRedisTemplate(connections);
-        return intact(new RedisTimelineStore(redis, "test:" + UUID.randomUUID() + ":", 800));
+        return intact(new RedisTimelineStore(redis, "test:" + UUID.randomUUID() + ":", 800, 16));
     }
 
     /** As the timeline processor leaves it once it has built the timelines. */
@@ -44,7 +44,7 @@ class RedisTimelineStoreTest extends TimelineStoreContract {
 
     @Test
     void aTimelineKeepsOnlyTheNewestEntriesUpToItsCapacity() {
-        TimelineStore store = intact(new RedisTimelineStore(redis, "test:" + UUID.randomUUID() + ":", CAPACITY));
+        TimelineStore store = intact(new RedisTimelineStore(redis, "test:" + UUID.randomUUID() + ":", CAPACITY, 1));
         for (int i = 0; i < CAPACITY + 3; i++) {
             store.push(List.of(ann), entry(author, i));
         }
@@ -56,9 +56,32 @@ class RedisTimelineStoreTest extends TimelineStoreContract {
         store.clearAll();
     }
 
+    /**
+     * Trimmed on about one post in 16, wherever a timeline stands in the batch: after 2,000 posts
+     * every timeline is near its capacity, and never far above it (a timeline left untrimmed by
+     * 200 posts in a row has odds of (15/16)^200, about 2.5 in a million), and keeps the newest.
+     */
+    @Test
+    void aFanOutTrimsOneTimelineInSoManyAndKeepsEachNearItsCapacity() {
+        TimelineStore store = intact(new RedisTimelineStore(redis, "test:" + UUID.randomUUID() + ":", CAPACITY, 16));
+        List<UUID> owners = java.util.stream.IntStream.range(0, 40).mapToObj(i -> UUID.randomUUID()).toList();
+        int posts = 2_000;
+        for (int i = 0; i < posts; i++) {
+            store.push(owners, entry(author, i));
+        }
+        for (UUID owner : owners) {
+            assertThat(store.size(owner)).isBetween((long) CAPACITY, (long) CAPACITY + 200);
+            assertThat(store.page(owner, null, 1)).extracting(TimelineEntry::createdAt)
+                    .containsExactly(T0.plusSeconds(posts - 1));
+        }
+        assertThat(owners.stream().mapToLong(store::size).average().orElseThrow())
+                .as("about 16 more than the capacity on average, not thousands").isLessThan(CAPACITY + 60);
+        store.clearAll();
+    }
+
     @Test
     void itIsIntactOnlyOnceMarkedAndNotAfterItsDataIsGone() {
-        TimelineStore store = new RedisTimelineStore(redis, "test:" + UUID.randomUUID() + ":", CAPACITY);
+        TimelineStore store = new RedisTimelineStore(redis, "test:" + UUID.randomUUID() + ":", CAPACITY, 1);
         store.push(List.of(ann), entry(author, 1));
         assertThat(store.isIntact()).isFalse();
         assertThat(store.slice(ann, null, 10)).as("not intact: no answer rather than a wrong one").isEmpty();

@@ -59,7 +59,7 @@ class TimelineProjectionTest {
     }
 
     private static TimelineProperties properties() {
-        return new TimelineProperties("sql", 800, CELEBRITY_THRESHOLD, BATCH, 100, "test:");
+        return new TimelineProperties("sql", 800, 1, CELEBRITY_THRESHOLD, BATCH, 100, "test:");
     }
 
     @Test
