@@ -46,8 +46,8 @@ public class RedisTimelineStore implements TimelineStore {
      * "Writes"). Inside a script, each command costs Redis about 3.5 µs, so trimming every
      * timeline on every post doubled the cost of a fan-out; one in {@code trimOneIn} is trimmed
      * instead, from a random start, so each timeline is trimmed on about one post in
-     * {@code trimOneIn} whichever place it has in the batch, and holds at most about
-     * {@code trimOneIn} entries more than the capacity.
+     * {@code trimOneIn} whichever place it has in the batch, and holds on average about
+     * {@code trimOneIn} entries more than the capacity (rarely a few times that).
      */
     private static final RedisScript<Long> PUSH = RedisScript.of("""
             local cap, every, start = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
