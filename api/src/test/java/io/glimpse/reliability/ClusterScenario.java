@@ -96,14 +96,20 @@ final class ClusterScenario {
         }
     }
 
-    /** A read at a command node and a write at a query node are 421 problem+json naming the role that serves them. */
+    /**
+     * A read at a command node and a write at a query node are 421 problem+json naming the role
+     * that serves them; on the Mastodon API, 421 with Mastodon's {@code {"error"}}.
+     */
     private void checkRoles(GlimpseJar command, GlimpseJar query, String admin) {
         Http.Answer read = new Http(command.port()).send("GET", "/api/auth/me", admin, null);
         Http.Answer write = new Http(query.port()).send("POST", "/api/posts", admin, Map.of("caption", "misdirected"));
+        Http.Answer mastodon = new Http(command.port()).send("GET", "/api/v1/timelines/home", admin, null);
         report.check(read.status() == 421 && read.isProblem() && "query".equals(read.json().get("servedBy")),
                 "a read at a command node: " + read.describe());
         report.check(write.status() == 421 && write.isProblem() && "command".equals(write.json().get("servedBy")),
                 "a write at a query node: " + write.describe());
+        report.check(mastodon.status() == 421 && !mastodon.isProblem() && mastodon.json().get("error") instanceof String,
+                "a Mastodon read at a command node: " + mastodon.describe());
         report.line("A read at a command node: " + read.status() + "; a write at a query node: " + write.status() + ".");
         report.line("");
     }

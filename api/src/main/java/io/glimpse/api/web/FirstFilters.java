@@ -6,7 +6,8 @@ import org.springframework.core.Ordered;
 
 /**
  * The filters that run before Spring Security and everything else, in the order of their
- * positions: 1 the body limit, 2 unreadable Accept headers, 3 the node's role, 4 consistency tokens.
+ * positions: 0 Mastodon's way of answering on its paths (it rewrites what the others refuse),
+ * 1 the body limit, 2 unreadable Accept headers, 3 the node's role, 4 consistency tokens.
  */
 public final class FirstFilters {
 

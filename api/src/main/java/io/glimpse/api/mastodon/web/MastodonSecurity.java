@@ -11,6 +11,7 @@ import io.glimpse.api.security.Sessions;
 import io.glimpse.api.security.ProblemCors;
 import io.glimpse.api.security.Reads;
 import io.glimpse.api.security.UnmappedRequestMatcher;
+import io.glimpse.api.web.FirstFilters;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -105,13 +106,16 @@ class MastodonSecurity {
         return source;
     }
 
-    /** Before Spring Security's filter, so that its refusals are rewritten as well. */
+    /**
+     * Before every other filter, so that all their refusals are rewritten as well: Spring
+     * Security's, and those of the first filters (a body over the limit, a node role that does
+     * not serve the request).
+     */
     @Bean
     FilterRegistrationBean<MastodonResponseFilter> mastodonResponses(ObjectMapper mapper, Clock clock) {
         FilterRegistrationBean<MastodonResponseFilter> registration =
-                new FilterRegistrationBean<>(new MastodonResponseFilter(mapper, clock));
+                FirstFilters.at(0, new MastodonResponseFilter(mapper, clock));
         registration.addUrlPatterns("/api/v1/*", "/api/v2/*", "/oauth/*", "/.well-known/*", "/nodeinfo/*");
-        registration.setOrder(-101);
         return registration;
     }
 }
