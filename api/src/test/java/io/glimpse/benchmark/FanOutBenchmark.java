@@ -67,11 +67,12 @@ public final class FanOutBenchmark {
 
     private void run(Path output) throws Exception {
         Path dataDir = Files.createTempDirectory("glimpse-fanout-");
+        String keys = BenchmarkRedisKeys.prefix("fanout");
         try (ConfigurableApplicationContext started = new SpringApplicationBuilder(GlimpseApplication.class).run(
                 "--server.port=0", "--glimpse.data-dir=" + dataDir, "--spring.profiles.active=postgres,redis",
                 "--spring.datasource.url=" + POSTGRES, "--glimpse.rate-limits.enabled=false",
                 "--glimpse.timeline.celebrity-threshold=1000000",
-                "--glimpse.timeline.redis-key-prefix=bench-fanout-" + System.nanoTime() + ":",
+                "--glimpse.timeline.redis-key-prefix=" + keys,
                 "--logging.level.root=WARN")) {
             app = started;
             base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
@@ -97,6 +98,8 @@ public final class FanOutBenchmark {
             }
             line("");
             redisBenchmark();
+        } finally {
+            BenchmarkRedisKeys.forget(keys);
         }
         Files.createDirectories(output.getParent());
         Files.writeString(output, report.toString());

@@ -57,10 +57,11 @@ public final class TimelineBenchmark {
 
     private void run(Path output) throws Exception {
         Path dataDir = Files.createTempDirectory("glimpse-bench-");
+        String keys = BenchmarkRedisKeys.prefix("timeline");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GlimpseApplication.class).run(
                 "--server.port=0", "--glimpse.data-dir=" + dataDir, "--spring.profiles.active=redis",
                 "--glimpse.rate-limits.enabled=false",
-                "--glimpse.timeline.redis-key-prefix=bench-" + UUID.randomUUID() + ":",
+                "--glimpse.timeline.redis-key-prefix=" + keys,
                 "--logging.level.root=WARN")) {
             base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
             line("# Timeline benchmark");
@@ -74,6 +75,8 @@ public final class TimelineBenchmark {
             reads(author[1]);
             store(app);
             redisBenchmark();
+        } finally {
+            BenchmarkRedisKeys.forget(keys);
         }
         Files.createDirectories(output.getParent());
         Files.writeString(output, report.toString());

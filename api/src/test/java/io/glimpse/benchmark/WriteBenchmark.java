@@ -63,9 +63,10 @@ public final class WriteBenchmark {
     private void run(Path output) throws Exception {
         Path dataDir = Files.createTempDirectory("glimpse-write-bench-");
         List<String> arguments = new ArrayList<>(List.of("--glimpse.security.admin-usernames=" + ADMIN));
+        String keys = BenchmarkRedisKeys.prefix("writes");
         if (onPostgres) {
             arguments.addAll(List.of("--spring.profiles.active=postgres,redis", "--spring.datasource.url=" + POSTGRES_URL,
-                    "--glimpse.timeline.redis-key-prefix=bench-writes-" + System.nanoTime() + ":"));
+                    "--glimpse.timeline.redis-key-prefix=" + keys, "--glimpse.stream.redis-key-prefix=" + keys));
         }
         List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
         if (!SERVER_JVM.isBlank()) {
@@ -124,6 +125,8 @@ public final class WriteBenchmark {
             Double pgbench = onPostgres ? pgbench() : null;
             verdict(trivialMax, pgbench);
             consistency(users, posts);
+        } finally {
+            BenchmarkRedisKeys.forget(keys);
         }
         Files.createDirectories(output.getParent());
         Files.writeString(output, report.toString());

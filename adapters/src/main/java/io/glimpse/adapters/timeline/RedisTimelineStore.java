@@ -4,6 +4,7 @@ import io.glimpse.query.paging.Cursor;
 import io.glimpse.query.timeline.TimelineEntry;
 import io.glimpse.query.timeline.TimelineStore;
 import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -15,16 +16,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 /**
  * Timelines in Redis, as Twitter keeps them: one sorted set per user, scored by the post's time
  * in microseconds, member {@code postId:authorId}, trimmed to about the newest {@code capacity} entries.
- * Fan-out writes are pipelined: one round trip per batch of timelines. Redis may lose everything
+ * A fan-out is one script a batch of timelines, the batches pipelined. Redis may lose everything
  * (no persistence, a flush): a marker key tells whether the data is still there.
  */
 public class RedisTimelineStore implements TimelineStore {
@@ -49,13 +52,13 @@ public class RedisTimelineStore implements TimelineStore {
      * {@code trimOneIn} whichever place it has in the batch, and holds on average about
      * {@code trimOneIn} entries more than the capacity (rarely a few times that).
      */
-    private static final RedisScript<Long> PUSH = RedisScript.of("""
+    private static final byte[] PUSH = utf8("""
             local cap, every, start = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
             for i, key in ipairs(KEYS) do
               redis.call('ZADD', key, ARGV[1], ARGV[2])
               if (i + start) % every == 0 then redis.call('ZREMRANGEBYRANK', key, 0, -(cap + 1)) end
             end
-            return #KEYS""", Long.class);
+            return #KEYS""");
 
     private final StringRedisTemplate redis;
     private final String prefix;
@@ -75,17 +78,60 @@ public class RedisTimelineStore implements TimelineStore {
         this.intactKey = prefix + "intact";
     }
 
-    /**
-     * One script for all the owners: with Redis Cluster the owners' keys would have to share a
-     * slot, so a cluster would need one call per slot (docs/production.md).
-     */
     @Override
     public void push(Collection<UUID> owners, TimelineEntry entry) {
         if (!owners.isEmpty()) {
-            redis.execute(PUSH, owners.stream().map(this::keyString).toList(),
-                    Long.toString(micros(entry.createdAt())), memberString(entry), Integer.toString(capacity),
-                    Integer.toString(trimOneIn), Integer.toString(ThreadLocalRandom.current().nextInt(trimOneIn)));
+            byte[][] arguments = pushArguments(owners, entry);
+            redis.execute((RedisCallback<Long>) connection ->
+                    connection.scriptingCommands().eval(PUSH, ReturnType.INTEGER, owners.size(), arguments));
         }
+    }
+
+    /**
+     * One script a batch. Several batches go in one pipeline: the next batch (a page of followers
+     * read from SQL in the meantime) is sent while Redis still runs the last one, and the answers
+     * are waited for once, at the end; an error in any of them fails the whole fan-out, which the
+     * processor then retries (pushing twice changes nothing). A single batch is not pipelined:
+     * a pipeline takes a connection of its own, which costs more than one round trip. With Redis
+     * Cluster a batch's keys would have to share a slot, so a cluster would need one call per
+     * slot (docs/production.md).
+     */
+    @Override
+    public void pushEach(Iterator<? extends Collection<UUID>> batches, TimelineEntry entry) {
+        if (!batches.hasNext()) {
+            return;
+        }
+        Collection<UUID> first = batches.next();
+        if (!batches.hasNext()) {
+            push(first, entry);
+            return;
+        }
+        redis.executePipelined((RedisCallback<Object>) connection -> {
+            Consumer<Collection<UUID>> send = owners -> {
+                if (!owners.isEmpty()) {
+                    connection.scriptingCommands().eval(PUSH, ReturnType.INTEGER, owners.size(),
+                            pushArguments(owners, entry));
+                }
+            };
+            send.accept(first);
+            batches.forEachRemaining(send);
+            return null;
+        });
+    }
+
+    /** KEYS then ARGV of {@link #PUSH}, with a fresh random start for the trimming. */
+    private byte[][] pushArguments(Collection<UUID> owners, TimelineEntry entry) {
+        byte[][] arguments = new byte[owners.size() + 5][];
+        int i = 0;
+        for (UUID owner : owners) {
+            arguments[i++] = key(owner);
+        }
+        arguments[i++] = utf8(Long.toString(micros(entry.createdAt())));
+        arguments[i++] = member(entry);
+        arguments[i++] = utf8(Integer.toString(capacity));
+        arguments[i++] = utf8(Integer.toString(trimOneIn));
+        arguments[i] = utf8(Integer.toString(ThreadLocalRandom.current().nextInt(trimOneIn)));
+        return arguments;
     }
 
     @Override
@@ -210,12 +256,8 @@ public class RedisTimelineStore implements TimelineStore {
         return ChronoUnit.MICROS.between(Instant.EPOCH, time);
     }
 
-    private static String memberString(TimelineEntry entry) {
-        return entry.postId() + ":" + entry.authorId();
-    }
-
     private static byte[] member(TimelineEntry entry) {
-        return memberString(entry).getBytes(StandardCharsets.UTF_8);
+        return utf8(entry.postId() + ":" + entry.authorId());
     }
 
     private String keyString(UUID owner) {
@@ -223,6 +265,10 @@ public class RedisTimelineStore implements TimelineStore {
     }
 
     private byte[] key(UUID owner) {
-        return keyString(owner).getBytes(StandardCharsets.UTF_8);
+        return utf8(keyString(owner));
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

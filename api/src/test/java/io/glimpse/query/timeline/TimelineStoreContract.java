@@ -46,6 +46,26 @@ abstract class TimelineStoreContract {
         assertThat(store.size(ann)).isEqualTo(2);
     }
 
+    /** A fan-out's batches, read one at a time while the store writes: every owner of every batch gets it once. */
+    @Test
+    void aPostPushedBatchByBatchReachesEveryOwnerOfEveryBatch() {
+        List<List<UUID>> batches = java.util.stream.IntStream.range(0, 5)
+                .mapToObj(b -> java.util.stream.IntStream.range(0, 7).mapToObj(i -> UUID.randomUUID()).toList())
+                .toList();
+        TimelineEntry entry = entry(author, 1);
+        List<Integer> read = new ArrayList<>();
+        store.pushEach(java.util.stream.IntStream.range(0, batches.size()).peek(read::add)
+                .mapToObj(batches::get).iterator(), entry);
+        store.pushEach(batches.iterator(), entry);
+
+        assertThat(read).containsExactly(0, 1, 2, 3, 4);
+        for (List<UUID> batch : batches) {
+            for (UUID owner : batch) {
+                assertThat(store.page(owner, null, 10)).containsExactly(entry);
+            }
+        }
+    }
+
     @Test
     void pagesFollowTheCursorWithoutRepeatsOrGapsEvenForEqualTimes() {
         List<TimelineEntry> all = new ArrayList<>();

@@ -16,9 +16,10 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Fan-out on write: a new post goes into its author's timeline and, in batches, into every
@@ -57,7 +58,11 @@ public class TimelineProjection {
         push(List.of(event.authorId()), entry);
         List<UUID> firstFollowers = sources.followers(event.authorId(), position, null, properties.fanOutBatch());
         if (!isCelebrity(event.authorId(), position, firstFollowers)) {
-            forEachFollowerBatch(event.authorId(), position, firstFollowers, followers -> push(followers, entry));
+            // the live streams hear of it once every timeline has it
+            List<List<UUID>> pushed = new ArrayList<>();
+            store.pushEach(followerBatches(event.authorId(), position, firstFollowers).peek(pushed::add).iterator(),
+                    entry);
+            pushed.forEach(followers -> live.enteredTimelines(followers, entry));
         }
     }
 
@@ -66,9 +71,9 @@ public class TimelineProjection {
     void on(PostDeleted event) {
         sources.removePost(event.postId()).ifPresent(entry -> {
             remove(List.of(event.authorId()), entry);
-            forEachFollowerBatch(event.authorId(), Long.MAX_VALUE,
-                    sources.followers(event.authorId(), Long.MAX_VALUE, null, properties.fanOutBatch()),
-                    followers -> remove(followers, entry));
+            followerBatches(event.authorId(), Long.MAX_VALUE,
+                    sources.followers(event.authorId(), Long.MAX_VALUE, null, properties.fanOutBatch()))
+                    .forEach(followers -> remove(followers, entry));
         });
     }
 
@@ -133,12 +138,13 @@ public class TimelineProjection {
                 : isCelebrity(authorId, position);
     }
 
-    private void forEachFollowerBatch(UUID authorId, long position, List<UUID> first, Consumer<List<UUID>> action) {
-        List<UUID> batch = first;
-        while (!batch.isEmpty()) {
-            action.accept(batch);
-            batch = batch.size() < properties.fanOutBatch() ? List.of()
-                    : sources.followers(authorId, position, batch.get(batch.size() - 1), properties.fanOutBatch());
-        }
+    /**
+     * The author's followers a page at a time, from the first page on; each next page is read only
+     * when it is asked for, so a store can write one page while the next is read.
+     */
+    private Stream<List<UUID>> followerBatches(UUID authorId, long position, List<UUID> first) {
+        return Stream.iterate(first, batch -> !batch.isEmpty(), batch -> batch.size() < properties.fanOutBatch()
+                ? List.of()
+                : sources.followers(authorId, position, batch.get(batch.size() - 1), properties.fanOutBatch()));
     }
 }

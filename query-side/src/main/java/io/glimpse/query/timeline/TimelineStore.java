@@ -3,6 +3,7 @@ package io.glimpse.query.timeline;
 import io.glimpse.query.paging.Cursor;
 
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +16,15 @@ public interface TimelineStore {
 
     /** Puts one post into many timelines (fan-out); pushing it twice changes nothing. */
     void push(Collection<UUID> owners, TimelineEntry entry);
+
+    /**
+     * {@link #push} for each batch of owners, in order, until the batches run out; they may be
+     * read lazily (a page of followers at a time). This one pushes a batch before it takes the
+     * next; a store may send the next batch while the last one is still being written.
+     */
+    default void pushEach(Iterator<? extends Collection<UUID>> batches, TimelineEntry entry) {
+        batches.forEachRemaining(owners -> push(owners, entry));
+    }
 
     /** Adds posts to one timeline (a new follow's recent posts). */
     void merge(UUID owner, List<TimelineEntry> entries);
@@ -49,7 +59,7 @@ public interface TimelineStore {
     record Slice(List<TimelineEntry> entries, boolean complete) {
     }
 
-    /** How many entries the timeline holds; a store with a cap holds at most the cap. */
+    /** How many entries the timeline holds; a store with a cap holds about the cap at most. */
     long size(UUID owner);
 
     /**
