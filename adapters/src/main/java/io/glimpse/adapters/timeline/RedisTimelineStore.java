@@ -80,11 +80,10 @@ public class RedisTimelineStore implements TimelineStore {
 
     @Override
     public void push(Collection<UUID> owners, TimelineEntry entry) {
-        if (!owners.isEmpty()) {
-            byte[][] arguments = pushArguments(owners, entry);
-            redis.execute((RedisCallback<Long>) connection ->
-                    connection.scriptingCommands().eval(PUSH, ReturnType.INTEGER, owners.size(), arguments));
-        }
+        redis.execute((RedisCallback<Object>) connection -> {
+            push(connection, owners, entry);
+            return null;
+        });
     }
 
     /**
@@ -106,17 +105,17 @@ public class RedisTimelineStore implements TimelineStore {
             push(first, entry);
             return;
         }
-        redis.executePipelined((RedisCallback<Object>) connection -> {
-            Consumer<Collection<UUID>> send = owners -> {
-                if (!owners.isEmpty()) {
-                    connection.scriptingCommands().eval(PUSH, ReturnType.INTEGER, owners.size(),
-                            pushArguments(owners, entry));
-                }
-            };
-            send.accept(first);
-            batches.forEachRemaining(send);
-            return null;
+        pipelined(connection -> {
+            push(connection, first, entry);
+            batches.forEachRemaining(owners -> push(connection, owners, entry));
         });
+    }
+
+    /** {@link #PUSH} for these owners, on this connection (pipelined or not). */
+    private void push(RedisConnection connection, Collection<UUID> owners, TimelineEntry entry) {
+        if (!owners.isEmpty()) {
+            connection.scriptingCommands().eval(PUSH, ReturnType.INTEGER, owners.size(), pushArguments(owners, entry));
+        }
     }
 
     /** KEYS then ARGV of {@link #PUSH}, with a fresh random start for the trimming. */
@@ -241,7 +240,7 @@ public class RedisTimelineStore implements TimelineStore {
         redis.opsForValue().set(intactKey, Instant.now().toString());
     }
 
-    private void pipelined(java.util.function.Consumer<RedisConnection> commands) {
+    private void pipelined(Consumer<RedisConnection> commands) {
         redis.executePipelined((RedisCallback<Object>) connection -> {
             commands.accept(connection);
             return null;
