@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 import java.util.Map;
 
@@ -22,9 +23,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * A pair of users that follow and unfollow again and again gets its aggregate snapshotted, and the
  * aggregate loaded from the snapshot still knows its state: a repeated follow stays a no-op. Every
- * other snapshotted aggregate is also loaded from a snapshot and keeps its state.
+ * other snapshotted aggregate is also loaded from a snapshot and keeps its state. Without the cache
+ * of recent aggregates, which would otherwise answer every load here.
  */
 @EmbeddedGlimpse
+@TestPropertySource(properties = "glimpse.aggregates.cache-size=0")
 class SnapshotOnEmbeddedTest extends ApiTest {
 
     @Autowired

@@ -110,6 +110,7 @@ public abstract class EngagementApiContract extends ApiTest {
         Account bob = register("bob");
         String postId = post(author, "Like me");
 
+        unlike(ann, postId).expectStatus().isNoContent(); // never liked: nothing to undo
         like(ann, postId).expectStatus().isNoContent();
         like(ann, postId).expectStatus().isNoContent();
         like(bob, postId).expectStatus().isNoContent();
@@ -132,6 +133,7 @@ public abstract class EngagementApiContract extends ApiTest {
         String commentId = commentId(author, postId, "Thoughts?");
         String path = "/api/posts/" + postId + "/comments/" + commentId + "/likes";
 
+        http.delete().uri(path).headers(fan.bearer()).exchange().expectStatus().isNoContent(); // never liked
         http.post().uri(path).headers(fan.bearer()).exchange().expectStatus().isNoContent();
         http.post().uri(path).headers(fan.bearer()).exchange().expectStatus().isNoContent();
         assertThat(read("/api/posts/" + postId + "/comments/" + commentId, fan))

@@ -1,6 +1,7 @@
 package io.glimpse.command.comment;
 
 import io.glimpse.command.SnapshotFields;
+import io.glimpse.command.RecentAggregates;
 import io.glimpse.command.Snapshots;
 import io.glimpse.command.CommandRejectedException;
 import io.glimpse.command.comment.CommentCommands.AddComment;
@@ -26,7 +27,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A comment on a post. Its own aggregate, so a post's state does not grow with its comments; it
  * remembers the post's author because the post's author may delete it.
  */
-@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER, cache = RecentAggregates.CACHE)
 @SnapshotFields
 public class Comment {
 

@@ -1,6 +1,7 @@
 package io.glimpse.command.like;
 
 import io.glimpse.command.SnapshotFields;
+import io.glimpse.command.RecentAggregates;
 import io.glimpse.command.Snapshots;
 import io.glimpse.command.CommandRejectedException;
 import io.glimpse.command.facts.CommandFacts;
@@ -21,7 +22,7 @@ import java.util.UUID;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** One user's like of one comment. */
-@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER, cache = RecentAggregates.CACHE)
 @SnapshotFields
 public class CommentLike {
 

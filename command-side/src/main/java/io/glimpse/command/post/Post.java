@@ -1,6 +1,7 @@
 package io.glimpse.command.post;
 
 import io.glimpse.command.SnapshotFields;
+import io.glimpse.command.RecentAggregates;
 import io.glimpse.command.Snapshots;
 import io.glimpse.command.CommandRejectedException;
 import io.glimpse.command.post.PostCommands.CompleteMediaProcessing;
@@ -35,7 +36,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * processing, and whether it was deleted. Likes and comments are other aggregates: a post's
  * state never grows with its popularity.
  */
-@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER, cache = RecentAggregates.CACHE)
 @SnapshotFields
 public class Post {
 

@@ -1,6 +1,7 @@
 package io.glimpse.command.social;
 
 import io.glimpse.command.SnapshotFields;
+import io.glimpse.command.RecentAggregates;
 import io.glimpse.command.Snapshots;
 import io.glimpse.command.CommandRejectedException;
 import io.glimpse.command.social.RelationshipCommands.BlockUser;
@@ -30,7 +31,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * happen together; no follow slips in while a block exists) without any user's follower set in
  * one aggregate. Its state never holds more than two users.
  */
-@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER, cache = RecentAggregates.CACHE)
 @SnapshotFields
 public class Relationship {
 

@@ -1,6 +1,7 @@
 package io.glimpse.command.user;
 
 import io.glimpse.command.SnapshotFields;
+import io.glimpse.command.RecentAggregates;
 import io.glimpse.command.Snapshots;
 import io.glimpse.command.CommandRejectedException;
 import io.glimpse.command.Requester;
@@ -26,7 +27,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * An account. Keeps only what its decisions need: whether it still exists, and the current profile
  * so that an update that changes nothing emits nothing.
  */
-@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER, cache = RecentAggregates.CACHE)
 @SnapshotFields
 public class User {
 
