@@ -15,8 +15,8 @@ import java.util.function.UnaryOperator;
  * The aggregates that commands touched last, kept in memory by Axon's caching repository, so that a
  * command on one of them (a like undone, a pair followed again, a caption edited twice) reads
  * neither its snapshot nor its events: loading was a third of a like's work (benchmark/README.md,
- * "Writes"). At most {@code glimpse.aggregates.cache-size} of them (default 10,000, least recently
- * used out first; 0 turns it off).
+ * "Writes"). At most {@code glimpse.aggregates.cache-size} of them (default 10,000; Caffeine evicts
+ * the least used; 0 turns it off).
  *
  * <p>Only on a node with role {@code all}. A copy is right only while this process alone writes
  * its aggregate: with several command nodes another one's write would leave it stale, and a
@@ -35,7 +35,10 @@ public class RecentAggregates {
         return "all".equalsIgnoreCase(role) && size > 0 ? new Bounded(size) : NoCache.INSTANCE;
     }
 
-    /** Axon's cache interface over a size-bounded Caffeine map (Axon ships no bounded in-process cache of its own). */
+    /**
+     * Axon's cache interface over a size-bounded Caffeine map. Axon's own in-process cache holds
+     * weak references, which a young collection clears before the aggregate is wanted again.
+     */
     static final class Bounded implements Cache {
 
         private final Map<Object, Object> entries;
