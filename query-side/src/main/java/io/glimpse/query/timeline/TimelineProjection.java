@@ -55,14 +55,10 @@ public class TimelineProjection {
         long position = position(token);
         TimelineEntry entry = new TimelineEntry(event.postId(), event.authorId(), at.truncatedTo(ChronoUnit.MICROS));
         sources.addPost(entry, position);
-        push(List.of(event.authorId()), entry);
+        push(Stream.of(List.of(event.authorId())), entry);
         List<UUID> firstFollowers = sources.followers(event.authorId(), position, null, properties.fanOutBatch());
         if (!isCelebrity(event.authorId(), position, firstFollowers)) {
-            // the live streams hear of it once every timeline has it
-            List<List<UUID>> pushed = new ArrayList<>();
-            store.pushEach(followerBatches(event.authorId(), position, firstFollowers).peek(pushed::add).iterator(),
-                    entry);
-            pushed.forEach(followers -> live.enteredTimelines(followers, entry));
+            push(followerBatches(event.authorId(), position, firstFollowers), entry);
         }
     }
 
@@ -113,9 +109,11 @@ public class TimelineProjection {
         store.clearAll();
     }
 
-    private void push(List<UUID> owners, TimelineEntry entry) {
-        store.push(owners, entry);
-        live.enteredTimelines(owners, entry);
+    /** Into these timelines, batch by batch; the live streams hear of it once every one of them has it. */
+    private void push(Stream<List<UUID>> batches, TimelineEntry entry) {
+        List<List<UUID>> pushed = new ArrayList<>();
+        store.pushEach(batches.peek(pushed::add).iterator(), entry);
+        pushed.forEach(owners -> live.enteredTimelines(owners, entry));
     }
 
     private void remove(List<UUID> owners, TimelineEntry entry) {
