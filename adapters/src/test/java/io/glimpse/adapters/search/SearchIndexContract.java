@@ -139,6 +139,22 @@ abstract class SearchIndexContract {
         assertThat(search("same")).containsExactlyElementsOf(ids);
     }
 
+    /** Ids as one node hands them out within one millisecond (UUID version 7): one high half, a low half counting up. */
+    @Test
+    void postsGivenIdsInOneMillisecondComeLaterFirstWhateverOrderTheyWereIndexedIn() {
+        long millisecond = 0x01a250fe_0ad2_756eL;
+        long counter = 0xaa25_49f6_7fb8_0000L;
+        List<UUID> laterFirst = new ArrayList<>();
+        for (int step : new int[] {2, 0, 3, 1}) {
+            UUID id = new UUID(millisecond, counter + step);
+            index.apply(List.of(new PutPost(id, ann, "same words", List.of(), T0)));
+        }
+        for (int step = 3; step >= 0; step--) {
+            laterFirst.add(new UUID(millisecond, counter + step));
+        }
+        assertThat(search("same")).containsExactlyElementsOf(laterFirst);
+    }
+
     @Test
     void pagesComeFromAnOffsetWithTheTotal() {
         List<UUID> newestFirst = new ArrayList<>();
