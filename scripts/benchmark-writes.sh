@@ -40,8 +40,7 @@ run() { # main class, results file, then JVM options of this part
 }
 for part in "${parts[@]}"; do
   case "$part" in
-    postgres)
-      fresh_database glimpse_writes
+    postgres) # on a PostgreSQL cluster of its own (WriteBenchmark says why)
       run WriteBenchmark benchmark/results/writes-postgres.md -Ddatabase=postgres ;;
     embedded)
       run WriteBenchmark benchmark/results/writes-embedded.md -Ddatabase=embedded -Dkinds=likes ;;
