@@ -5,7 +5,7 @@
 #   2. the same for likes on the embedded default                      → benchmark/results/writes-embedded.md
 #   3. fan-out of a post to 10,000 and 100,000 followers in Redis, next to redis-benchmark
 #                                                                      → benchmark/results/fanout.md
-# Usage: scripts/benchmark-writes.sh [postgres|embedded|fanout ...] [-Dconnections=N -Dseconds=N ...]
+# Usage: scripts/benchmark-writes.sh [postgres|embedded|fanout ...] [-Dconnections=N -Dseconds=N -Dwarmup=N ...]
 # (default: all three). JVM options go to the benchmark; -DserverJvm="..." to the server it starts.
 set -euo pipefail
 cd "$(dirname "$0")/.."

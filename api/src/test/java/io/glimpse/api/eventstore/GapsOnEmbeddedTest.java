@@ -1,0 +1,7 @@
+package io.glimpse.api.eventstore;
+
+import io.glimpse.api.support.EmbeddedGlimpse;
+
+@EmbeddedGlimpse
+class GapsOnEmbeddedTest extends GapsContract {
+}

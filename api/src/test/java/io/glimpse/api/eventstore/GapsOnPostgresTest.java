@@ -1,0 +1,7 @@
+package io.glimpse.api.eventstore;
+
+import io.glimpse.api.support.PostgresGlimpse;
+
+@PostgresGlimpse
+class GapsOnPostgresTest extends GapsContract {
+}
