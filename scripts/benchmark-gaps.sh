@@ -5,8 +5,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Compiled in the reactor (no install): the classpath names the sibling modules' target/classes.
-./mvnw -B -q -ntp -pl api -am -DskipTests -Dskip.web test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/benchmark.classpath -Dmdep.includeScope=test
-java -Xmx1g "$@" -cp "api/target/test-classes:api/target/classes:$(cat api/target/benchmark.classpath)" \
-  io.glimpse.benchmark.GapQueryBenchmark benchmark/results/gaps.md
+exec scripts/run-benchmark.sh 1g GapQueryBenchmark benchmark/results/gaps.md "$@"
