@@ -2,10 +2,16 @@
 -- write that changes state. Each wrk thread owns a share of the users and walks the pairs (its
 -- user, any target) round robin; likes and follows alternate between POST and DELETE per pair.
 -- A pair comes round again only after (users / threads) * targets requests, so the previous
--- request on it has long been answered.
+-- request on it has long been answered. Which pairs are on (liked, followed) is carried from one
+-- wrk run to the next in the file STATE: each run starts where the last one left the pairs, so
+-- its first request on a pair changes it (a run that started from "all off" sent a like to pairs
+-- already liked, which the server answers without storing anything: a fifth of a run's requests
+-- were such no-ops). Requests still in flight when a run stops may leave up to one pair a
+-- connection out of step.
 -- Environment: USERS (file: "token username" a line), TARGETS (file: a post id or a username a
--- line), KIND (likes | follows | comments | posts), and optionally RATE with CONNECTIONS to pace
--- the connections to about RATE requests per second together.
+-- line), KIND (likes | follows | comments | posts), STATE (file, for likes and follows), and
+-- optionally RATE with CONNECTIONS to pace the connections to about RATE requests per second
+-- together.
 local function lines(path)
   local t = {}
   for line in io.lines(path) do if #line > 0 then t[#t + 1] = line end end
@@ -26,7 +32,9 @@ function setup(thread)
   for _, t in ipairs(threads) do t:set("count", created) end
 end
 
-local mine, on, sent = {}, {}, 0
+local mine, sent = {}, 0
+on = {} -- a global, so that done() can read each thread's through thread:get
+local state = os.getenv("STATE")
 
 function init(args)
   for i = 1, #users do
@@ -35,6 +43,23 @@ function init(args)
       mine[#mine + 1] = { token = token, name = name }
     end
   end
+  local saved = state and io.open(state)
+  if saved then
+    for key in saved:lines() do on[key] = true end
+    saved:close()
+  end
+end
+
+-- Runs once all threads have stopped; every pair belongs to one thread, so their "on" keys together are the state.
+function done(summary, latency, requests)
+  if not state then return end
+  local out = assert(io.open(state, "w"))
+  for _, thread in ipairs(threads) do
+    for key, value in pairs(thread:get("on")) do
+      if value then out:write(key, "\n") end
+    end
+  end
+  out:close()
 end
 
 local function toggle(key)

@@ -15,7 +15,7 @@ import java.time.Instant;
 /**
  * What a tracking processor's fetch costs when its token has gaps, as the event table grows:
  * Axon's one query ({@code global_index > ? or global_index in (...)}) against the two that
- * {@code GapsByIndexEventStorageEngine} sends (the range, then the gaps), on H2 with the embedded
+ * {@code TunedJpaEventStorageEngine} sends (the range, then the gaps), on H2 with the embedded
  * default's settings and on PostgreSQL (a cluster of its own), there both before the table was
  * ever analysed and after. Each fetch asks for up to 100 events after a token 50 below the head,
  * with two gaps. Writes a Markdown table to the file named by the first argument.

@@ -43,7 +43,7 @@ import java.util.stream.IntStream;
  * processors' query for events after their token or in their gaps ({@code global_index > ? or
  * global_index in (...)}) was planned as a scan of the whole table: 10 ms a call at 21,000 events,
  * most of PostgreSQL's time in a run of likes (pg_stat_statements), against 1.6 ms with autovacuum
- * on. (Glimpse now reads the gaps apart, {@code GapsByIndexEventStorageEngine}.)
+ * on. (Glimpse now reads the gaps apart, {@code TunedJpaEventStorageEngine}.)
  * <p>Options (system properties): database (postgres|embedded), connections, seconds,
  * warmup, users, kinds (likes,follows,comments,posts), serverJvm (extra JVM options for the server, e.g.
  * a JFR recording).
@@ -190,7 +190,8 @@ public final class WriteBenchmark {
 
     private Wrk load(String kind, Path users, Path targets) {
         return new Wrk(CONNECTIONS, SECONDS).withScript("benchmark/writes.lua",
-                Map.of("USERS", users.toString(), "TARGETS", targets.toString(), "KIND", kind));
+                Map.of("USERS", users.toString(), "TARGETS", targets.toString(), "KIND", kind,
+                        "STATE", users.resolveSibling("on-" + kind + ".txt").toString()));
     }
 
     private interface Run {

@@ -3,6 +3,8 @@ package io.glimpse.api.web;
 import io.glimpse.api.cluster.ConsistencyToken;
 import io.glimpse.command.CommandRejectedException;
 import io.glimpse.processing.consistency.ReadYourWrites;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,14 +33,15 @@ public class Commands {
 
     /** Sends a command about one aggregate and waits until these read models show its effect. */
     public void send(Object command, Object aggregateId, ReadModel shownIn, ReadModel... alsoShownIn) {
+        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
         try {
-            gateway.sendAndWait(command);
+            gateway.sendAndWait(message);
         } catch (CommandRejectedException e) {
             // Expected, and the caller's answer says why: one line, no stack trace (ExpectedRejectionsLogFilter).
             log.info("{} rejected ({}): {}", command.getClass().getSimpleName(), e.reason(), e.getMessage());
             throw e;
         }
         List<String> processors = EnumSet.of(shownIn, alsoShownIn).stream().map(ReadModel::processor).toList();
-        ConsistencyToken.issue(readYourWrites.awaitAggregate(aggregateId, processors));
+        ConsistencyToken.issue(readYourWrites.awaitCommand(message.getIdentifier(), aggregateId, processors));
     }
 }

@@ -29,7 +29,8 @@ import java.util.concurrent.locks.LockSupport;
  * the head of the event stream once the command has completed: the server numbers events as it
  * commits them, so the head covers the command's events. The JPA store numbers them as they are
  * inserted, so an earlier-numbered event may commit later (a processor passes over it as a gap):
- * there the aggregate's newest event is looked up in Axon's event table.
+ * there it is the index the command's own newest event got ({@link AppendedPositions}), or, for a
+ * command that stored nothing, the aggregate's newest event, looked up in Axon's event table.
  * A processor in error mode (the database or the search engine unreachable) is waited for too, up
  * to the timeout: after a database outage it is back within a second ({@code ProcessorRecovery}),
  * and answering before it has the write made a create answer 404 for what it had just stored.
@@ -56,16 +57,18 @@ public class ReadYourWrites {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final AppendedPositions appended;
     private final JdbcClient jdbc;
     private final SegmentPositions positions;
     private final Duration timeout;
     private final long pollNanos;
     private volatile Boolean jpaStore;
 
-    ReadYourWrites(EventProcessingConfiguration processing, EventStore eventStore,
+    ReadYourWrites(EventProcessingConfiguration processing, EventStore eventStore, AppendedPositions appended,
                    JdbcClient jdbc, SegmentPositions positions, ConsistencyProperties properties) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.appended = appended;
         this.jdbc = jdbc;
         this.positions = positions;
         this.timeout = properties.timeout();
@@ -78,11 +81,24 @@ public class ReadYourWrites {
      * consistency token a client may hand to a read on another node.
      */
     public long awaitAggregate(Object aggregateId, Collection<String> processorNames) {
-        long newest = newestEventOf(aggregateId);
+        return awaitPosition(newestEventOf(aggregateId), processorNames);
+    }
+
+    /**
+     * As {@link #awaitAggregate}, for the command with this message identifier, which just
+     * completed on this node: where its own events landed when the store told (no query), else
+     * the aggregate's newest event.
+     */
+    public long awaitCommand(String commandId, Object aggregateId, Collection<String> processorNames) {
+        var own = appended.take(commandId);
+        return awaitPosition(own.isPresent() ? own.getAsLong() : newestEventOf(aggregateId), processorNames);
+    }
+
+    private long awaitPosition(long position, Collection<String> processorNames) {
         if (!processorNames.isEmpty()) {
-            awaitEvent(newest, processorNames);
+            awaitEvent(position, processorNames);
         }
-        return newest;
+        return position;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.glimpse.processing.eventstore;
 
+import io.glimpse.processing.consistency.AppendedPositions;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Bean;
 /**
  * The event store in the application's database, as Axon's Spring Boot starter would make it
  * ({@code JpaEventStoreAutoConfiguration}, the same settings), but with
- * {@link GapsByIndexEventStorageEngine}. Not with Axon Server, which is then the event store. The
+ * {@link TunedJpaEventStorageEngine}. Not with Axon Server, which is then the event store. The
  * starter's configuration steps aside for any storage engine, and with it goes its registration
  * of Axon's event and snapshot entities, so that is done here.
  */
@@ -27,14 +28,15 @@ class EventStoreConfiguration {
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver persistenceExceptionResolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer, Configuration axon,
-                                          EntityManagerProvider entityManagerProvider, TransactionManager transactionManager) {
-        return new GapsByIndexEventStorageEngine(JpaEventStorageEngine.builder()
+                                          EntityManagerProvider entityManagerProvider, TransactionManager transactionManager,
+                                          AppendedPositions appendedPositions) {
+        return new TunedJpaEventStorageEngine(JpaEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .upcasterChain(axon.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(axon.snapshotFilter())
                 .entityManagerProvider(entityManagerProvider)
-                .transactionManager(transactionManager));
+                .transactionManager(transactionManager), appendedPositions);
     }
 }

@@ -1,14 +1,21 @@
 package io.glimpse.processing.eventstore;
 
+import io.glimpse.processing.consistency.AppendedPositions;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.Serializer;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Axon's JPA storage engine, except that a tracking processor's gaps are read by their own query.
+ * Axon's JPA storage engine with two changes: a tracking processor's gaps are read by their own
+ * query, and a command is told where its events landed.
  *
  * <p>A processor whose token has gaps (events whose index was taken by a transaction that had not
  * committed yet) asks Axon's engine for {@code globalIndex > :token OR globalIndex IN :gaps},
@@ -21,13 +28,42 @@ import java.util.stream.Stream;
  * (and read by the second) or newer than the first's answer (and read by the next fetch, as
  * Axon's own query would once it had committed).
  */
-public class GapsByIndexEventStorageEngine extends JpaEventStorageEngine {
+public class TunedJpaEventStorageEngine extends JpaEventStorageEngine {
 
     private static final String COLUMNS = "e.globalIndex, e.type, e.aggregateIdentifier, e.sequenceNumber, "
             + "e.eventIdentifier, e.timeStamp, e.payloadType, e.payloadRevision, e.payload, e.metaData";
+    private static final String APPENDED = TunedJpaEventStorageEngine.class.getName() + ".appended";
 
-    public GapsByIndexEventStorageEngine(Builder builder) {
+    private final AppendedPositions appendedPositions;
+
+    public TunedJpaEventStorageEngine(Builder builder, AppendedPositions appendedPositions) {
         super(builder);
+        this.appendedPositions = appendedPositions;
+    }
+
+    /**
+     * The entries a unit of work appends are kept, and when it has committed, the newest one's
+     * global index (the sequence value Hibernate gave it on insert) goes to
+     * {@link AppendedPositions}: the command's read-your-writes then waits for it without asking
+     * the table where the aggregate's newest event is.
+     */
+    @Override
+    protected Object createEventEntity(EventMessage<?> event, Serializer serializer) {
+        Object entry = super.createEventEntity(event, serializer);
+        if (CurrentUnitOfWork.isStarted()) {
+            UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+            root.<List<Object>>getOrComputeResource(APPENDED, key -> {
+                List<Object> entries = new ArrayList<>();
+                root.afterCommit(committed -> appendedPositions.committed(committed.getMessage(),
+                        entries.stream().mapToLong(this::globalIndexOf).max().orElseThrow()));
+                return entries;
+            }).add(entry);
+        }
+        return entry;
+    }
+
+    private long globalIndexOf(Object entry) {
+        return (Long) entityManager().getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(entry);
     }
 
     @Override

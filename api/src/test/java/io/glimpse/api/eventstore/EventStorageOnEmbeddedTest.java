@@ -3,5 +3,5 @@ package io.glimpse.api.eventstore;
 import io.glimpse.api.support.EmbeddedGlimpse;
 
 @EmbeddedGlimpse
-class GapsOnEmbeddedTest extends GapsContract {
+class EventStorageOnEmbeddedTest extends EventStorageContract {
 }

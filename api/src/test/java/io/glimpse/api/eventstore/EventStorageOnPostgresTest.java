@@ -3,5 +3,5 @@ package io.glimpse.api.eventstore;
 import io.glimpse.api.support.PostgresGlimpse;
 
 @PostgresGlimpse
-class GapsOnPostgresTest extends GapsContract {
+class EventStorageOnPostgresTest extends EventStorageContract {
 }

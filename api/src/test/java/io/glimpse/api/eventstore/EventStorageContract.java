@@ -1,0 +1,109 @@
+package io.glimpse.api.eventstore;
+
+import io.glimpse.api.support.ApiTest;
+import io.glimpse.command.like.LikeCommands.LikePost;
+import io.glimpse.command.like.LikeCommands.UnlikePost;
+import io.glimpse.command.like.PostLike;
+import io.glimpse.processing.consistency.AppendedPositions;
+import io.glimpse.processing.eventstore.TunedJpaEventStorageEngine;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the storage engine does beyond Axon's: a tracking processor whose token has gaps reads, in
+ * index order and each once, the events in its gaps and every event after its token, over as many
+ * batches as that takes (what Axon's own query answers, asked apart); and a command that stored
+ * events is told where the newest landed, for its read-your-writes.
+ */
+abstract class EventStorageContract extends ApiTest {
+
+    @Autowired
+    EventStorageEngine engine;
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    AppendedPositions appended;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theEventStoreIsTheOneThatReadsGapsByTheirIndex() {
+        assertThat(engine).isInstanceOf(TunedJpaEventStorageEngine.class);
+    }
+
+    @Test
+    void aTokenWithGapsReadsItsGapsAndEverythingAfterItInIndexOrder() {
+        Account author = register("gaps");
+        IntStream.range(0, 130).forEach(i -> post(author, "Post " + i));
+        Map<String, Long> indexById = new HashMap<>();
+        engine.readEvents(null, false).forEach(event -> indexById.put(event.getIdentifier(), indexOf(event)));
+        List<Long> indexes = indexById.values().stream().sorted().toList();
+        List<Long> last = indexes.subList(indexes.size() - 130, indexes.size());
+        long token = last.get(10);
+        Set<Long> gaps = new HashSet<>(last.subList(2, 6));
+        long missing = last.get(0) - 1;
+        while (indexes.contains(missing)) {
+            missing--;
+        }
+        gaps.add(missing);
+
+        List<Long> read = engine.readEvents(GapAwareTrackingToken.newInstance(token, gaps), false)
+                .map(event -> indexById.get(event.getIdentifier())).toList();
+
+        List<Long> expected = indexes.stream().filter(index -> gaps.contains(index) || index > token).toList();
+        assertThat(expected).hasSizeGreaterThan(120);
+        assertThat(read).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void aCommandThatStoredAnEventIsToldItsGlobalIndexOnce() {
+        Account author = register("appended");
+        Account fan = register("fan");
+        UUID postId = UUID.fromString(post(author, "Like me"));
+        CommandMessage<?> like = GenericCommandMessage.asCommandMessage(new LikePost(postId, fan.id()));
+
+        commands.sendAndWait(like);
+
+        long stored = jdbc.sql("select global_index from domain_event_entry where aggregate_identifier = ?")
+                .param(PostLike.idOf(postId, fan.id())).query(Long.class).single();
+        assertThat(appended.take(like.getIdentifier())).hasValue(stored);
+        assertThat(appended.take(like.getIdentifier())).isEmpty();
+    }
+
+    @Test
+    void aCommandThatStoredNothingIsToldNothing() {
+        Account author = register("unliked");
+        Account fan = register("fan");
+        UUID postId = UUID.fromString(post(author, "Never liked"));
+        CommandMessage<?> unlike = GenericCommandMessage.asCommandMessage(new UnlikePost(postId, fan.id()));
+
+        commands.sendAndWait(unlike);
+
+        assertThat(appended.take(unlike.getIdentifier())).isEmpty();
+    }
+
+    /** Read from the start, an event's token is at its own index (later, a token with gaps stays at its highest). */
+    private static long indexOf(TrackedEventMessage<?> event) {
+        return event.trackingToken().position().orElseThrow();
+    }
+}
