@@ -37,15 +37,19 @@ on = {} -- a global, so that done() can read each thread's through thread:get
 local state = os.getenv("STATE")
 
 function init(args)
+  local names = {}
   for i = 1, #users do
     if (i - 1) % count == id then
       local token, name = users[i]:match("^(%S+)%s+(%S+)$")
       mine[#mine + 1] = { token = token, name = name }
+      names[name] = true
     end
   end
   local saved = state and io.open(state)
   if saved then
-    for key in saved:lines() do on[key] = true end
+    for key in saved:lines() do
+      if names[key:match("^(%S+) ")] then on[key] = true end -- this thread's pairs only
+    end
     saved:close()
   end
 end
@@ -75,10 +79,10 @@ function request()
   sent = sent + 1
   local headers = { ["Authorization"] = "Bearer " .. user.token }
   if kind == "likes" then
-    return wrk.format(toggle(user.name .. index), "/api/posts/" .. target .. "/likes", headers)
+    return wrk.format(toggle(user.name .. " " .. index), "/api/posts/" .. target .. "/likes", headers)
   elseif kind == "follows" then
     if target == user.name then return request() end
-    return wrk.format(toggle(user.name .. index), "/api/users/" .. target .. "/follow", headers)
+    return wrk.format(toggle(user.name .. " " .. index), "/api/users/" .. target .. "/follow", headers)
   end
   headers["Content-Type"] = "application/json"
   if kind == "comments" then

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +36,11 @@ class StreamPublisher implements LiveChanges {
     StreamPublisher(StreamLog streamLog, ObjectMapper json) {
         this.streamLog = streamLog;
         this.json = json;
+    }
+
+    @Override
+    public Set<UUID> present(Collection<UUID> userIds) {
+        return streamLog.present(userIds);
     }
 
     @Override

@@ -42,7 +42,9 @@ import java.util.function.Supplier;
  *
  * <p>A notification is read back through the inbox's query before it is published, so the
  * block filter of the inbox applies to the stream too: a blocked user's mention never reaches
- * the blocker. Each recipient touched in a batch then gets its unread count once.
+ * the blocker. Each recipient touched in a batch then gets its unread count once. Both only for
+ * users with a live feed open ({@link LiveChanges#present}): a like of a post whose author is
+ * not online costs no query for the feed.
  */
 @Component
 public class LiveRecorder {
@@ -65,7 +67,16 @@ public class LiveRecorder {
 
     /** Records nothing and publishes nothing: for projections built by hand in tests. */
     public static LiveRecorder disabled() {
-        return new LiveRecorder(null, published -> { }, Duration.ZERO);
+        return new LiveRecorder(null, new LiveChanges() {
+            @Override
+            public Set<UUID> present(Collection<UUID> userIds) {
+                return Set.of();
+            }
+
+            @Override
+            public void publish(List<LiveChange> changes) {
+            }
+        }, Duration.ZERO);
     }
 
     public void notificationAdded(Addressed notification) {
@@ -122,9 +133,13 @@ public class LiveRecorder {
         return event.getTimestamp().isAfter(clock.instant().minus(maxEventAge));
     }
 
+    /** For the users with a live feed only: the others' notifications are neither read back nor counted. */
     private void publish(Pending batch) {
         try {
-            publishSafely(changesOf(batch.items, batch.commentTexts));
+            Set<UUID> present = changes.present(batch.users());
+            if (!present.isEmpty()) {
+                publishSafely(changesOf(batch.itemsFor(present), batch.commentTexts));
+            }
         } catch (RuntimeException e) {
             // The read model is committed; a live feed that misses this resumes or resets on reconnect.
             log.warn("Live changes of a batch not published", e);
@@ -200,6 +215,26 @@ public class LiveRecorder {
 
         final List<Object> items = new ArrayList<>();
         final Map<UUID, String> commentTexts = new java.util.HashMap<>();
+
+        Set<UUID> users() {
+            Set<UUID> users = new LinkedHashSet<>();
+            items.forEach(item -> users.add(userOf(item)));
+            return users;
+        }
+
+        List<Object> itemsFor(Set<UUID> users) {
+            return items.stream().filter(item -> users.contains(userOf(item))).toList();
+        }
+
+        private static UUID userOf(Object item) {
+            if (item instanceof Addressed added) {
+                return added.recipientId();
+            }
+            if (item instanceof Removed removed) {
+                return removed.recipientId();
+            }
+            return ((LiveChange) item).userId();
+        }
 
         void ifLive(java.util.function.Consumer<Pending> action) {
             if (this != NOT_LIVE) {
