@@ -8,6 +8,7 @@ import io.glimpse.command.comment.CommentCommands.AddComment;
 import io.glimpse.command.comment.CommentCommands.DeleteComment;
 import io.glimpse.command.comment.CommentCommands.EditComment;
 import io.glimpse.command.facts.CommandFacts;
+import io.glimpse.command.facts.CommandFacts.PostAuthor;
 import io.glimpse.command.post.Captions;
 import io.glimpse.events.comment.CommentEvent.CommentAdded;
 import io.glimpse.events.comment.CommentEvent.CommentDeleted;
@@ -49,12 +50,12 @@ public class Comment {
     @CommandHandler
     public Comment(AddComment command, CommandFacts facts) {
         String text = checkedText(command.text());
-        UUID postAuthor = facts.livePostAuthor(command.postId())
+        PostAuthor postAuthor = facts.livePostAuthor(command.postId(), command.authorId())
                 .orElseThrow(() -> CommandRejectedException.notFound("No such post"));
-        if (facts.blockedEitherWay(command.authorId(), postAuthor)) {
+        if (postAuthor.blockedEitherWay()) {
             throw CommandRejectedException.forbidden("You cannot comment on this post");
         }
-        apply(new CommentAdded(command.commentId(), command.postId(), postAuthor, command.authorId(), text,
+        apply(new CommentAdded(command.commentId(), command.postId(), postAuthor.id(), command.authorId(), text,
                 Captions.mentions(text)));
     }
 

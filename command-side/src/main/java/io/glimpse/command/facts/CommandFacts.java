@@ -10,8 +10,12 @@ import java.util.UUID;
  */
 public interface CommandFacts {
 
-    /** The author of a post that exists, is not deleted and whose author's account is not deleted. */
-    Optional<UUID> livePostAuthor(UUID postId);
+    /**
+     * The author of a post that exists, is not deleted and whose author's account is not deleted,
+     * and whether either of that author and {@code actorId} blocks the other: what a like or a
+     * comment asks, in one question.
+     */
+    Optional<PostAuthor> livePostAuthor(UUID postId, UUID actorId);
 
     /** A comment that exists, is not deleted, and is on a live post. */
     Optional<LiveComment> liveComment(UUID commentId);
@@ -20,5 +24,8 @@ public interface CommandFacts {
     boolean blockedEitherWay(UUID oneUser, UUID otherUser);
 
     record LiveComment(UUID postId, UUID postAuthorId, UUID authorId) {
+    }
+
+    record PostAuthor(UUID id, boolean blockedEitherWay) {
     }
 }

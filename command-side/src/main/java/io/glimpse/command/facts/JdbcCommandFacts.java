@@ -17,13 +17,18 @@ class JdbcCommandFacts implements CommandFacts {
     }
 
     @Override
-    public Optional<UUID> livePostAuthor(UUID postId) {
+    public Optional<PostAuthor> livePostAuthor(UUID postId, UUID actorId) {
         return jdbc.sql("""
-                        select p.author_id from post_fact p
-                         where p.post_id = ? and not p.deleted
+                        select p.author_id,
+                               exists (select 1 from block_fact b
+                                        where (b.blocker_id = p.author_id and b.blocked_id = :actor)
+                                           or (b.blocker_id = :actor and b.blocked_id = p.author_id)) as blocked
+                          from post_fact p
+                         where p.post_id = :post and not p.deleted
                            and not exists (select 1 from deleted_account_fact d where d.user_id = p.author_id)""")
-                .param(postId)
-                .query(UUID.class)
+                .param("post", postId)
+                .param("actor", actorId)
+                .query((rs, row) -> new PostAuthor(rs.getObject("author_id", UUID.class), rs.getBoolean("blocked")))
                 .optional();
     }
 

@@ -5,6 +5,7 @@ import io.glimpse.command.RecentAggregates;
 import io.glimpse.command.Snapshots;
 import io.glimpse.command.CommandRejectedException;
 import io.glimpse.command.facts.CommandFacts;
+import io.glimpse.command.facts.CommandFacts.PostAuthor;
 import io.glimpse.command.like.LikeCommands.LikePost;
 import io.glimpse.command.like.LikeCommands.UnlikePost;
 import io.glimpse.events.like.LikeEvent.PostLiked;
@@ -44,12 +45,12 @@ public class PostLike {
         if (liked) {
             return;
         }
-        UUID author = facts.livePostAuthor(command.postId())
+        PostAuthor author = facts.livePostAuthor(command.postId(), command.userId())
                 .orElseThrow(() -> CommandRejectedException.notFound("No such post"));
-        if (facts.blockedEitherWay(command.userId(), author)) {
+        if (author.blockedEitherWay()) {
             throw CommandRejectedException.forbidden("You cannot like this post");
         }
-        apply(new PostLiked(command.postId(), author, command.userId()));
+        apply(new PostLiked(command.postId(), author.id(), command.userId()));
     }
 
     @CommandHandler

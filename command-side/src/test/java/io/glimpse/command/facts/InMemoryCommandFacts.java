@@ -31,8 +31,9 @@ public class InMemoryCommandFacts implements CommandFacts {
     }
 
     @Override
-    public Optional<UUID> livePostAuthor(UUID postId) {
-        return Optional.ofNullable(livePosts.get(postId));
+    public Optional<PostAuthor> livePostAuthor(UUID postId, UUID actorId) {
+        return Optional.ofNullable(livePosts.get(postId))
+                .map(author -> new PostAuthor(author, blockedEitherWay(actorId, author)));
     }
 
     @Override
