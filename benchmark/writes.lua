@@ -25,11 +25,15 @@ local rate = tonumber(os.getenv("RATE") or "")
 local connections = tonumber(os.getenv("CONNECTIONS") or "")
 local threads, created = {}, 0
 
+-- wrk runs each thread's init() right after its setup(), before the next thread exists, so the
+-- thread count comes from the environment (counting threads in setup() gave the first thread
+-- every user, and two threads toggled the same pairs out of step: a quarter of the requests were
+-- likes of liked pairs and unlikes of unliked ones, which store nothing).
 function setup(thread)
   thread:set("id", created)
+  thread:set("count", tonumber(os.getenv("THREADS")))
   created = created + 1
   table.insert(threads, thread)
-  for _, t in ipairs(threads) do t:set("count", created) end
 end
 
 local mine, sent = {}, 0

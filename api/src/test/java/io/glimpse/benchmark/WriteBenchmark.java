@@ -43,7 +43,9 @@ import java.util.stream.IntStream;
  * processors' query for events after their token or in their gaps ({@code global_index > ? or
  * global_index in (...)}) was planned as a scan of the whole table: 10 ms a call at 21,000 events,
  * most of PostgreSQL's time in a run of likes (pg_stat_statements), against 1.6 ms with autovacuum
- * on. (Glimpse now reads the gaps apart, {@code TunedJpaEventStorageEngine}.)
+ * on. (Glimpse now reads the gaps apart, {@code TunedJpaEventStorageEngine}.) That cluster loads
+ * pg_stat_statements, so that each run also reports the statements a request cost PostgreSQL
+ * ({@link PostgresStatements}).
  * <p>Options (system properties): database (postgres|embedded), connections, seconds,
  * warmup, users, kinds (likes,follows,comments,posts), serverJvm (extra JVM options for the server, e.g.
  * a JFR recording).
@@ -64,6 +66,9 @@ public final class WriteBenchmark {
     private final boolean onPostgres = DATABASE.equals("postgres");
     private GlimpseProcess server;
     private PrivatePostgres postgres;
+    private PostgresStatements statements;
+    private List<String> mostRunOfLastRun = List.of();
+    private final Map<String, List<String>> mostRunAtMaximum = new HashMap<>();
     private String adminToken;
     private final Map<String, Wrk.Result> maxima = new HashMap<>();
 
@@ -77,7 +82,8 @@ public final class WriteBenchmark {
         List<String> arguments = new ArrayList<>(List.of("--glimpse.security.admin-usernames=" + ADMIN));
         String keys = BenchmarkRedisKeys.prefix("writes");
         if (onPostgres) {
-            postgres = new PrivatePostgres();
+            postgres = new PrivatePostgres(PostgresStatements.LIBRARY);
+            statements = new PostgresStatements(postgres.jdbcUrl());
             arguments.addAll(List.of("--spring.profiles.active=postgres,redis", "--spring.datasource.url=" + postgres.jdbcUrl(),
                     "--spring.datasource.username=postgres", "--spring.datasource.password=",
                     "--glimpse.timeline.redis-key-prefix=" + keys, "--glimpse.stream.redis-key-prefix=" + keys));
@@ -122,22 +128,25 @@ public final class WriteBenchmark {
                     + " events any of them was behind the head while the run lasted (sampled every 200 ms), and"
                     + " \"caught up\" the time from the end of the run until every one of them had passed the head.");
             line("");
-            line("| what | load | requests/s | p50 ms | p99 ms | non-2xx | server CPU ms a request | behind (events) | caught up after |");
-            line("|---|---|---|---|---|---|---|---|---|");
+            line("| what | load | requests/s | p50 ms | p99 ms | non-2xx | server CPU ms a request"
+                    + " | PostgreSQL statements a request | PostgreSQL ms a request | behind (events) | caught up after |");
+            line("|---|---|---|---|---|---|---|---|---|---|---|");
             wrk.lasting(WARMUP).max(trivial, null);
             Duration cpuBefore = serverCpu();
             Wrk.Result trivialMax = wrk.max(trivial, null);
-            row("GET /actuator/health/liveness (trivial)", "maximum", trivialMax, cpuPerRequest(cpuBefore, trivialMax), null);
+            row("GET /actuator/health/liveness (trivial)", "maximum", trivialMax, cpuPerRequest(cpuBefore, trivialMax), " | ", null);
             for (String kind : KINDS) {
                 Wrk scripted = load(kind, usersFile, targets.get(kind));
                 scripted.lasting(WARMUP).max(server.base, null);
                 awaitCaughtUp();
                 Wrk.Result max = measured(kind, "maximum", () -> scripted.max(server.base, null));
                 maxima.put(kind, max);
+                mostRunAtMaximum.put(kind, mostRunOfLastRun);
                 measured(kind, "paced at half (" + Math.round(max.requestsPerSecond() / 2) + "/s)",
                         () -> scripted.paced(server.base, null, max.requestsPerSecond() / 2));
             }
             line("");
+            mostRunAtMaximum.forEach(this::mostRun);
             Double pgbench = onPostgres ? pgbench() : null;
             verdict(trivialMax, pgbench);
             consistency(users, posts);
@@ -213,6 +222,9 @@ public final class WriteBenchmark {
         });
         sampler.setDaemon(true);
         Duration cpuBefore = serverCpu();
+        if (statements != null) {
+            statements.reset();
+        }
         sampler.start();
         Wrk.Result result;
         try {
@@ -223,9 +235,14 @@ public final class WriteBenchmark {
         }
         long caughtUp = awaitCaughtUp();
         String cpu = cpuPerRequest(cpuBefore, result);
+        String database = " | ";
+        if (statements != null) {
+            database = statements.totals(result.requests()).text();
+            mostRunOfLastRun = statements.mostRun(12, result.requests());
+        }
         String mostBehind = behind.entrySet().stream().max(Map.Entry.comparingByValue())
                 .map(e -> e.getValue() + " (" + e.getKey() + ")").orElse("0");
-        row(label(kind), load, result, cpu, mostBehind + " | " + millis(caughtUp) + " ms");
+        row(label(kind), load, result, cpu, database, mostBehind + " | " + millis(caughtUp) + " ms");
         return result;
     }
 
@@ -376,10 +393,24 @@ public final class WriteBenchmark {
         return count;
     }
 
-    private void row(String what, String load, Wrk.Result result, String cpu, String lag) {
+    private void row(String what, String load, Wrk.Result result, String cpu, String database, String lag) {
         line("| " + what + " | " + load + " | " + Math.round(result.requestsPerSecond()) + " | " + result.p50Text()
-                + " | " + result.p99Text() + " | " + result.failed() + " | " + cpu + " | "
+                + " | " + result.p99Text() + " | " + result.failed() + " | " + cpu + " | " + database + " | "
                 + (lag == null ? " | " : lag) + " |");
+    }
+
+    /** The statements a kind of write ran most at its maximum rate (pg_stat_statements, the run's own). */
+    private void mostRun(String kind, List<String> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        line("What the server asked of PostgreSQL most often while " + label(kind) + " ran at its maximum (the"
+                + " event processors' work and the benchmark's lag sampling included):");
+        line("");
+        line("| calls a request | mean ms | statement |");
+        line("|---|---|---|");
+        rows.forEach(this::line);
+        line("");
     }
 
     /**

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 record Wrk(int connections, long seconds, String script, Map<String, String> environment) {
 
     static final String PACED = "benchmark/paced.lua";
+    /** wrk threads; writes.lua shares the pairs out among them (THREADS in its environment). */
+    static final int THREADS = 2;
 
     /** What one run measured: requests per second, p50 and p99 in milliseconds, answers that were not 2xx/3xx. */
     record Result(double requestsPerSecond, double p50, double p99, long failed, long requests) {
@@ -52,7 +54,7 @@ record Wrk(int connections, long seconds, String script, Map<String, String> env
     }
 
     private Result run(String url, String token, Double rate) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s",
+        List<String> command = new ArrayList<>(List.of("wrk", "-t" + THREADS, "-c" + connections, "-d" + seconds + "s",
                 "--timeout", "10s", "--latency"));
         if (token != null) {
             command.addAll(List.of("-H", "Authorization: Bearer " + token));
@@ -64,6 +66,7 @@ record Wrk(int connections, long seconds, String script, Map<String, String> env
         command.add(url);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
+        builder.environment().put("THREADS", String.valueOf(THREADS));
         if (rate != null) {
             builder.environment().put("RATE", String.valueOf(rate));
             builder.environment().put("CONNECTIONS", String.valueOf(connections));

@@ -7,8 +7,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -24,8 +26,11 @@ public final class PrivatePostgres implements AutoCloseable {
     private final Path bin;
     private final int port;
     private final Path log;
+    private final String settings;
 
-    public PrivatePostgres() throws IOException {
+    /** {@code settings}: server settings for every start, such as {@code shared_preload_libraries=pg_stat_statements}. */
+    public PrivatePostgres(String... settings) throws IOException {
+        this.settings = Arrays.stream(settings).map(setting -> " -c " + setting).collect(Collectors.joining());
         bin = binaries();
         port = Processes.freePort();
         dir = Files.createTempDirectory("glimpse-reliability-pg-",
@@ -73,7 +78,7 @@ public final class PrivatePostgres implements AutoCloseable {
 
     public void start() {
         asOwner("pg_ctl", "-D", dir.resolve("data").toString(), "-l", log.toString(), "-w", "-t", "60",
-                "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=60", "start");
+                "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=60" + settings, "start");
     }
 
     /** Stops it at once, as a crash would (recovery from the write-ahead log at the next start). */
