@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -68,7 +69,7 @@ public final class WriteBenchmark {
     private PrivatePostgres postgres;
     private PostgresStatements statements;
     private List<String> mostRunOfLastRun = List.of();
-    private final Map<String, List<String>> mostRunAtMaximum = new HashMap<>();
+    private final Map<String, List<String>> mostRunAtMaximum = new LinkedHashMap<>();
     private String adminToken;
     private final Map<String, Wrk.Result> maxima = new HashMap<>();
 

@@ -77,29 +77,34 @@ abstract class EventStorageContract extends ApiTest {
 
     @Test
     void aCommandThatStoredAnEventIsToldItsGlobalIndexOnce() {
-        Account author = register("appended");
-        Account fan = register("fan");
-        UUID postId = UUID.fromString(post(author, "Like me"));
-        CommandMessage<?> like = GenericCommandMessage.asCommandMessage(new LikePost(postId, fan.id()));
+        Like pair = aPostAndAFan();
+        CommandMessage<?> like = GenericCommandMessage.asCommandMessage(new LikePost(pair.postId(), pair.fanId()));
 
         commands.sendAndWait(like);
 
         long stored = jdbc.sql("select global_index from domain_event_entry where aggregate_identifier = ?")
-                .param(PostLike.idOf(postId, fan.id())).query(Long.class).single();
+                .param(PostLike.idOf(pair.postId(), pair.fanId())).query(Long.class).single();
         assertThat(appended.take(like.getIdentifier())).hasValue(stored);
         assertThat(appended.take(like.getIdentifier())).isEmpty();
     }
 
     @Test
     void aCommandThatStoredNothingIsToldNothing() {
-        Account author = register("unliked");
-        Account fan = register("fan");
-        UUID postId = UUID.fromString(post(author, "Never liked"));
-        CommandMessage<?> unlike = GenericCommandMessage.asCommandMessage(new UnlikePost(postId, fan.id()));
+        Like pair = aPostAndAFan();
+        CommandMessage<?> unlike = GenericCommandMessage.asCommandMessage(new UnlikePost(pair.postId(), pair.fanId()));
 
         commands.sendAndWait(unlike);
 
         assertThat(appended.take(unlike.getIdentifier())).isEmpty();
+    }
+
+    private record Like(UUID postId, UUID fanId) {
+    }
+
+    /** Someone's post and another user, who has not liked it. */
+    private Like aPostAndAFan() {
+        UUID postId = UUID.fromString(post(register("author"), "A post"));
+        return new Like(postId, register("fan").id());
     }
 
     /** Read from the start, an event's token is at its own index (later, a token with gaps stays at its highest). */
