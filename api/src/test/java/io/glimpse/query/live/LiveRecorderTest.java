@@ -67,6 +67,17 @@ class LiveRecorderTest {
     }
 
     @Test
+    void readingNotificationsCountsTheUnreadOnesOnlyOfAUserWithALiveFeed() {
+        when(notifications.unreadCount(online)).thenReturn(0L);
+
+        recorder.unreadCountChanged(offline);
+        recorder.unreadCountChanged(online);
+
+        assertThat(published).containsExactly(new UnreadCount(online, 0));
+        verify(notifications, never()).unreadCount(offline);
+    }
+
+    @Test
     void aBatchForNobodyOnlineAsksTheReadModelNothing() {
         var batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("a live event"));
         recorder.notificationAdded(new Addressed(UUID.randomUUID(), offline));

@@ -15,6 +15,9 @@ public interface LiveChanges {
      */
     Set<UUID> present(Collection<UUID> userIds);
 
-    /** Called after the read model committed them, in the order they happened; must not throw. */
+    /**
+     * Called after the read model committed them, in the order they happened, with changes for
+     * users {@link #present} answered; must not throw.
+     */
     void publish(List<LiveChange> changes);
 }

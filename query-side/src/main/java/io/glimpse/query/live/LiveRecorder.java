@@ -106,9 +106,11 @@ public class LiveRecorder {
         pending().ifLive(batch -> owners.forEach(owner -> batch.items.add(new PostDeleted(owner, postId))));
     }
 
-    /** The user read notifications (not an event): their unread count goes out at once. */
+    /** The user read notifications (not an event): their unread count goes out at once, if they have a live feed. */
     public void unreadCountChanged(UUID userId) {
-        publishSafely(List.of(new UnreadCount(userId, notifications.unreadCount(userId))));
+        if (!changes.present(List.of(userId)).isEmpty()) {
+            publishSafely(List.of(new UnreadCount(userId, notifications.unreadCount(userId))));
+        }
     }
 
     private Pending pending() {
