@@ -4,10 +4,9 @@
 -- A pair comes round again only after (users / threads) * targets requests, so the previous
 -- request on it has long been answered. Which pairs are on (liked, followed) is carried from one
 -- wrk run to the next in the file STATE: each run starts where the last one left the pairs, so
--- its first request on a pair changes it (a run that started from "all off" sent a like to pairs
--- already liked, which the server answers without storing anything: a fifth of a run's requests
--- were such no-ops). Requests still in flight when a run stops may leave up to one pair a
--- connection out of step.
+-- its first request on a pair changes it (a run that started from "all off" sent likes to pairs
+-- already liked, which the server answers without storing anything). Requests still in flight
+-- when a run stops may leave up to one pair a connection out of step.
 -- Environment: USERS (file: "token username" a line), TARGETS (file: a post id or a username a
 -- line), KIND (likes | follows | comments | posts), STATE (file, for likes and follows), and
 -- optionally RATE with CONNECTIONS to pace the connections to about RATE requests per second
@@ -27,8 +26,8 @@ local threads, created = {}, 0
 
 -- wrk runs each thread's init() right after its setup(), before the next thread exists, so the
 -- thread count comes from the environment (counting threads in setup() gave the first thread
--- every user, and two threads toggled the same pairs out of step: a quarter of the requests were
--- likes of liked pairs and unlikes of unliked ones, which store nothing).
+-- every user, and two threads toggled the same pairs out of step). With the "all off" start
+-- above, a quarter of the requests were likes of liked pairs and unlikes of unliked ones.
 function setup(thread)
   thread:set("id", created)
   thread:set("count", tonumber(os.getenv("THREADS")))

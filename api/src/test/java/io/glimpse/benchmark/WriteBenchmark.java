@@ -68,7 +68,6 @@ public final class WriteBenchmark {
     private GlimpseProcess server;
     private PrivatePostgres postgres;
     private PostgresStatements statements;
-    private List<String> mostRunOfLastRun = List.of();
     private final Map<String, List<String>> mostRunAtMaximum = new LinkedHashMap<>();
     private String adminToken;
     private final Map<String, Wrk.Result> maxima = new HashMap<>();
@@ -142,7 +141,10 @@ public final class WriteBenchmark {
                 awaitCaughtUp();
                 Wrk.Result max = measured(kind, "maximum", () -> scripted.max(server.base, null));
                 maxima.put(kind, max);
-                mostRunAtMaximum.put(kind, mostRunOfLastRun);
+                if (statements != null) {
+                    // Still the maximum run's statements: the next reset comes with the next run.
+                    mostRunAtMaximum.put(kind, statements.mostRun(12, max.requests()));
+                }
                 measured(kind, "paced at half (" + Math.round(max.requestsPerSecond() / 2) + "/s)",
                         () -> scripted.paced(server.base, null, max.requestsPerSecond() / 2));
             }
@@ -239,7 +241,6 @@ public final class WriteBenchmark {
         String database = " | ";
         if (statements != null) {
             database = statements.totals(result.requests()).text();
-            mostRunOfLastRun = statements.mostRun(12, result.requests());
         }
         String mostBehind = behind.entrySet().stream().max(Map.Entry.comparingByValue())
                 .map(e -> e.getValue() + " (" + e.getKey() + ")").orElse("0");

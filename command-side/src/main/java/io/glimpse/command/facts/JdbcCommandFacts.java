@@ -20,12 +20,11 @@ class JdbcCommandFacts implements CommandFacts {
     public Optional<PostAuthor> livePostAuthor(UUID postId, UUID actorId) {
         return jdbc.sql("""
                         select p.author_id,
-                               exists (select 1 from block_fact b
-                                        where (b.blocker_id = p.author_id and b.blocked_id = :actor)
-                                           or (b.blocker_id = :actor and b.blocked_id = p.author_id)) as blocked
+                               exists (select 1 from block_fact where %s) as blocked
                           from post_fact p
                          where p.post_id = :post and not p.deleted
-                           and not exists (select 1 from deleted_account_fact d where d.user_id = p.author_id)""")
+                           and not exists (select 1 from deleted_account_fact d where d.user_id = p.author_id)"""
+                        .formatted(blockBetween("p.author_id", ":actor")))
                 .param("post", postId)
                 .param("actor", actorId)
                 .query((rs, row) -> new PostAuthor(rs.getObject("author_id", UUID.class), rs.getBoolean("blocked")))
@@ -48,12 +47,15 @@ class JdbcCommandFacts implements CommandFacts {
 
     @Override
     public boolean blockedEitherWay(UUID oneUser, UUID otherUser) {
-        return jdbc.sql("""
-                        select count(*) from block_fact
-                         where (blocker_id = :a and blocked_id = :b) or (blocker_id = :b and blocked_id = :a)""")
+        return jdbc.sql("select count(*) from block_fact where " + blockBetween(":a", ":b"))
                 .param("a", oneUser)
                 .param("b", otherUser)
                 .query(Long.class)
                 .single() > 0;
+    }
+
+    /** A row of {@code block_fact} in which either of the two blocks the other. */
+    private static String blockBetween(String one, String other) {
+        return "(blocker_id = %1$s and blocked_id = %2$s) or (blocker_id = %2$s and blocked_id = %1$s)".formatted(one, other);
     }
 }

@@ -24,9 +24,9 @@ import java.util.stream.Stream;
  * ({@code benchmark/results/gaps.md}: 63 and 217 ms a fetch at a million events): the cost grows
  * with the event store, for every fetch, and under concurrent writes nearly every token has gaps.
  * Asked as two queries, each is a range or a lookup on the primary key. Their union, in index
- * order and cut at the batch size, is exactly what the single query answers; an event that commits between the two is either a gap
- * (and read by the second) or newer than the first's answer (and read by the next fetch, as
- * Axon's own query would once it had committed).
+ * order and cut at the batch size, is exactly what the single query answers; an event that
+ * commits between the two is either a gap (and read by the second) or newer than the first's
+ * answer (and read by the next fetch, as Axon's own query would once it had committed).
  */
 public class TunedJpaEventStorageEngine extends JpaEventStorageEngine {
 
