@@ -9,13 +9,19 @@ import io.glimpse.processing.eventstore.TunedJpaEventStorageEngine;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import io.glimpse.events.like.LikeEvent.PostLiked;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,12 +31,14 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What the storage engine does beyond Axon's: a tracking processor whose token has gaps reads, in
  * index order and each once, the events in its gaps and every event after its token, over as many
- * batches as that takes (what Axon's own query answers, asked apart); and a command that stored
- * events is told where the newest landed, for its read-your-writes.
+ * batches as that takes (what Axon's own query answers, asked apart); a command that stored
+ * events is told where the newest landed, for its read-your-writes; and its own append (plain
+ * JDBC) stores what Axon's would, refusing a taken sequence number as Axon's does.
  */
 abstract class EventStorageContract extends ApiTest {
 
@@ -96,6 +104,40 @@ abstract class EventStorageContract extends ApiTest {
         commands.sendAndWait(unlike);
 
         assertThat(appended.take(unlike.getIdentifier())).isEmpty();
+    }
+
+    @Test
+    void anAppendedEventReadsBackAsItWasWritten() {
+        String aggregate = "contract-" + UUID.randomUUID();
+        DomainEventMessage<?> written = likeEvent(aggregate, 0).andMetaData(Map.of("origin", "contract"));
+
+        engine.appendEvents(written);
+
+        DomainEventMessage<?> read = engine.readEvents(aggregate).asStream().findFirst().orElseThrow();
+        assertThat(read.getIdentifier()).isEqualTo(written.getIdentifier());
+        // Stored to the millisecond, as Axon's own entity stores it.
+        assertThat(read.getTimestamp()).isEqualTo(written.getTimestamp().truncatedTo(ChronoUnit.MILLIS));
+        assertThat(read.getType()).isEqualTo("PostLike");
+        assertThat(read.getPayload()).isEqualTo(written.getPayload());
+        assertThat(read.getMetaData()).containsEntry("origin", "contract");
+    }
+
+    @Test
+    void anEventAtATakenSequenceNumberIsRefusedAndItsTransactionStoresNothing() {
+        String aggregate = "contract-" + UUID.randomUUID();
+        engine.appendEvents(likeEvent(aggregate, 0), likeEvent(aggregate, 1));
+
+        assertThatThrownBy(() -> engine.appendEvents(likeEvent(aggregate, 2), likeEvent(aggregate, 1)))
+                .isInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> engine.appendEvents(likeEvent(aggregate, 0)))
+                .isInstanceOf(AggregateStreamCreationException.class);
+        assertThat(engine.readEvents(aggregate).asStream().map(DomainEventMessage::getSequenceNumber))
+                .containsExactly(0L, 1L);
+    }
+
+    private static DomainEventMessage<?> likeEvent(String aggregate, long sequenceNumber) {
+        return new GenericDomainEventMessage<>("PostLike", aggregate, sequenceNumber,
+                new PostLiked(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()));
     }
 
     private record Like(UUID postId, UUID fanId) {

@@ -36,7 +36,6 @@ class EventStoreConfiguration {
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(axon.snapshotFilter())
-                .entityManagerProvider(entityManagerProvider)
-                .transactionManager(transactionManager), appendedPositions);
+                .entityManagerProvider(entityManagerProvider), transactionManager, appendedPositions);
     }
 }
