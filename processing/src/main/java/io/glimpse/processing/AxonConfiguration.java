@@ -2,6 +2,7 @@ package io.glimpse.processing;
 
 import io.glimpse.processing.cluster.ClusterProperties;
 import io.glimpse.processing.cluster.NodeRole;
+import io.glimpse.processing.status.CommandMonitor;
 import io.glimpse.processing.status.EventProcessorMonitor;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
@@ -104,11 +105,16 @@ class AxonConfiguration {
                 .andWorkerTerminationTimeout(settings.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Event processors report to {@link EventProcessorMonitor}, not to Axon's costlier per-event monitors. */
+    /**
+     * Event processors report to {@link EventProcessorMonitor} and the command bus to
+     * {@link CommandMonitor}, not to Axon's costlier per-message monitors.
+     */
     @Bean
-    ConfigurerModule eventProcessorMonitors(MeterRegistry registry) {
-        return configurer -> configurer.configureMessageMonitor(EventProcessor.class,
-                (config, type, name) -> new EventProcessorMonitor(registry, name));
+    ConfigurerModule leanMessageMonitors(MeterRegistry registry) {
+        CommandMonitor commands = new CommandMonitor(registry);
+        return configurer -> configurer
+                .configureMessageMonitor(EventProcessor.class, (config, type, name) -> new EventProcessorMonitor(registry, name))
+                .configureMessageMonitor(CommandBus.class, (config, type, name) -> commands);
     }
 
     /**

@@ -20,12 +20,15 @@ class OperationsTest extends ApiTest {
     }
 
     @Test
-    void prometheusExposesJvmHttpAndAxonMetrics() {
+    void prometheusExposesJvmHttpAndCommandMetrics() {
         register("metrics");
         String metrics = http.get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(metrics).contains("jvm_memory_used_bytes", "http_server_requests_seconds", "commandBus");
+        assertThat(metrics).contains("jvm_memory_used_bytes", "http_server_requests_seconds",
+                "glimpse_commands_seconds_count{command=\"RegisterUser\",result=\"succeeded\"}");
+        // In place of Axon's own command bus meters, not beside them (CommandMonitor).
+        assertThat(metrics).doesNotContain("commandBus");
     }
 
     @Test
