@@ -4,6 +4,7 @@ import io.glimpse.processing.cluster.ClusterProperties;
 import io.glimpse.processing.cluster.NodeRole;
 import io.glimpse.processing.status.CommandMonitor;
 import io.glimpse.processing.status.EventProcessorMonitor;
+import io.glimpse.processing.status.PublishedEventsMonitor;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -15,6 +16,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
 import org.axonframework.queryhandling.QueryBus;
@@ -106,15 +108,18 @@ class AxonConfiguration {
     }
 
     /**
-     * Event processors report to {@link EventProcessorMonitor} and the command bus to
-     * {@link CommandMonitor}, not to Axon's costlier per-message monitors.
+     * Event processors report to {@link EventProcessorMonitor}, the command bus to
+     * {@link CommandMonitor} and the event store to {@link PublishedEventsMonitor}, not to Axon's
+     * costlier per-message monitors. (The query bus keeps Axon's.)
      */
     @Bean
     ConfigurerModule leanMessageMonitors(MeterRegistry registry) {
         CommandMonitor commands = new CommandMonitor(registry);
+        PublishedEventsMonitor events = new PublishedEventsMonitor(registry);
         return configurer -> configurer
                 .configureMessageMonitor(EventProcessor.class, (config, type, name) -> new EventProcessorMonitor(registry, name))
-                .configureMessageMonitor(CommandBus.class, (config, type, name) -> commands);
+                .configureMessageMonitor(CommandBus.class, (config, type, name) -> commands)
+                .configureMessageMonitor(EventStore.class, (config, type, name) -> events);
     }
 
     /**

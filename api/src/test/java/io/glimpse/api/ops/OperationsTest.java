@@ -20,15 +20,16 @@ class OperationsTest extends ApiTest {
     }
 
     @Test
-    void prometheusExposesJvmHttpAndCommandMetrics() {
+    void prometheusExposesJvmHttpCommandAndEventMetrics() {
         register("metrics");
         String metrics = http.get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics).contains("jvm_memory_used_bytes", "http_server_requests_seconds",
-                "glimpse_commands_seconds_count{command=\"RegisterUser\",result=\"succeeded\"}");
-        // In place of Axon's own command bus meters, not beside them (CommandMonitor).
-        assertThat(metrics).doesNotContain("commandBus");
+                "glimpse_commands_seconds_count{command=\"RegisterUser\",result=\"succeeded\"}",
+                "glimpse_events_published_total{event=\"UserRegistered\"}");
+        // In place of Axon's own command bus and event store meters, not beside them.
+        assertThat(metrics).doesNotContain("commandBus", "eventStore");
     }
 
     @Test
