@@ -16,32 +16,29 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * Axon's JPA storage engine with three changes: events are appended in plain JDBC, a command is
- * told where its events landed, and a tracking processor's gaps are read by their own query.
- *
- * <p>A processor whose token has gaps (events whose index was taken by a transaction that had not
- * committed yet) asks Axon's engine for {@code globalIndex > :token OR globalIndex IN :gaps},
- * ordered by index. H2 plans that as a walk of the whole primary key, and PostgreSQL, through the
- * prepared statements Hibernate sends, as a scan of the whole table even when it is analysed
- * ({@code benchmark/results/gaps.md}: 63 and 217 ms a fetch at a million events): the cost grows
- * with the event store, for every fetch, and under concurrent writes nearly every token has gaps.
- * Asked as two queries, each is a range or a lookup on the primary key. Their union, in index
- * order and cut at the batch size, is exactly what the single query answers; an event that
- * commits between the two is either a gap (and read by the second) or newer than the first's
- * answer (and read by the next fetch, as Axon's own query would once it had committed).
+ * Axon's JPA storage engine, with the hot paths in plain JDBC on the transaction's own connection:
+ * appending events (and telling a command where they landed), and reading them for the tracking
+ * processors (a token's gaps by a query of their own). Loading an aggregate, snapshots, tokens and
+ * the schema stay Axon's and Hibernate's. Through Hibernate, one row's persist and flush was half
+ * of what appending a like cost the server, and the JPQL machinery two thirds of what the event
+ * store's producer thread spent reading the events the processors then handle
+ * (benchmark/README.md, "Writes"). The rows are the ones Axon's entity maps.
  */
 public class TunedJpaEventStorageEngine extends JpaEventStorageEngine {
 
-    private static final String COLUMNS = "e.globalIndex, e.type, e.aggregateIdentifier, e.sequenceNumber, "
-            + "e.eventIdentifier, e.timeStamp, e.payloadType, e.payloadRevision, e.payload, e.metaData";
     private static final String APPENDED = TunedJpaEventStorageEngine.class.getName() + ".appended";
     private static final String EVENT_TABLE = "domain_event_entry";
+    /** In the order Axon's {@code fetchTrackedEvents} reads the rows {@link #fetchEvents} answers. */
+    private static final String SELECT = "select global_index, type, aggregate_identifier, sequence_number,"
+            + " event_identifier, time_stamp, payload_type, payload_revision, payload, meta_data from " + EVENT_TABLE;
+    private static final String AFTER = SELECT + " where global_index > ? order by global_index limit ?";
+    private static final String IN_GAPS = SELECT + " where global_index = any (?) order by global_index limit ?";
 
     private final TransactionManager transactionManager;
     private final AppendedPositions appendedPositions;
@@ -55,13 +52,9 @@ public class TunedJpaEventStorageEngine extends JpaEventStorageEngine {
     }
 
     /**
-     * Inserts the events through the session's own JDBC connection, in the command's transaction,
-     * each with its global index from the sequence in the same statement, and remembers the
-     * newest index for {@link AppendedPositions}. Axon's engine persists an entity per event
-     * instead: Hibernate's persist and flush of one row, and a round trip of its own for the
-     * sequence value, were half of what appending a like cost the server (benchmark/README.md,
-     * "Writes"). The rows are the ones Axon's entity maps (its serialized form, {@link
-     * DomainEventEntry}); a taken (aggregate, sequence number) fails as Axon's own append does.
+     * One insert per event, each taking its global index from the sequence in the same statement
+     * (Axon's entity asks the sequence in a round trip of its own), and the newest index kept for
+     * {@link AppendedPositions}. A taken (aggregate, sequence number) fails as Axon's append does.
      */
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
@@ -71,8 +64,7 @@ public class TunedJpaEventStorageEngine extends JpaEventStorageEngine {
         transactionManager.executeInTransaction(() -> {
             long newest;
             try {
-                newest = entityManager().unwrap(Session.class)
-                        .doReturningWork(connection -> insert(connection, events, serializer));
+                newest = session().doReturningWork(connection -> insert(connection, events, serializer));
             } catch (RuntimeException e) {
                 handlePersistenceException(e, events.get(0));
                 return;
@@ -133,19 +125,57 @@ public class TunedJpaEventStorageEngine extends JpaEventStorageEngine {
         }).accumulateAndGet(globalIndex, Math::max);
     }
 
+    /**
+     * The events after the token and those in its gaps (indexes a transaction had taken but not
+     * committed when the token passed them), in index order, at most a batch. Axon's engine asks
+     * {@code globalIndex > :token OR globalIndex IN :gaps}: H2 plans that as a walk of the whole
+     * primary key, and PostgreSQL, as Hibernate sends it, as a scan of the whole table even when
+     * analysed ({@code benchmark/results/gaps.md}: 63 and 217 ms a fetch at a million events), and
+     * under concurrent writes nearly every token has gaps. Asked as two queries, each is a range or
+     * a lookup on the primary key. Their union, in index order and cut at the batch size, is what
+     * the single query answers; an event that commits between the two is either a gap (and read by
+     * the second) or newer than the first's answer (and read by the next fetch, as Axon's own query
+     * would once it had committed).
+     */
     @Override
     protected List<Object[]> fetchEvents(GapAwareTrackingToken token) {
-        if (token == null || token.getGaps().isEmpty()) {
-            return super.fetchEvents(token);
+        long index = token == null ? -1 : token.getIndex();
+        Long[] gaps = token == null ? new Long[0] : token.getGaps().toArray(Long[]::new);
+        return session().doReturningWork(connection -> {
+            List<Object[]> after = select(connection, AFTER, statement -> statement.setLong(1, index));
+            if (gaps.length == 0) {
+                return after;
+            }
+            List<Object[]> inGaps = select(connection, IN_GAPS,
+                    statement -> statement.setArray(1, connection.createArrayOf("bigint", gaps)));
+            // Every gap is below the token's index and every event of the first query above it.
+            return Stream.concat(inGaps.stream(), after.stream()).limit(batchSize()).toList();
+        });
+    }
+
+    private List<Object[]> select(Connection connection, String sql, Condition condition) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            condition.bind(select);
+            select.setInt(2, batchSize());
+            List<Object[]> rows = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    rows.add(new Object[]{row.getLong(1), row.getString(2), row.getString(3), row.getLong(4),
+                            row.getString(5), row.getString(6), row.getString(7), row.getString(8),
+                            row.getBytes(9), row.getBytes(10)});
+                }
+            }
+            return rows;
         }
-        List<Object[]> after = super.fetchEvents(GapAwareTrackingToken.newInstance(token.getIndex(), Set.of()));
-        List<Object[]> gaps = entityManager()
-                .createQuery("SELECT " + COLUMNS + " FROM " + domainEventEntryEntityName() + " e "
-                        + "WHERE e.globalIndex IN :gaps ORDER BY e.globalIndex ASC", Object[].class)
-                .setParameter("gaps", token.getGaps())
-                .setMaxResults(batchSize())
-                .getResultList();
-        // Every gap is below the token's index and every event of the first query above it.
-        return Stream.concat(gaps.stream(), after.stream()).limit(batchSize()).toList();
+    }
+
+    private Session session() {
+        return entityManager().unwrap(Session.class);
+    }
+
+    /** Binds the first parameter of a select (the second is the batch size). */
+    @FunctionalInterface
+    private interface Condition {
+        void bind(PreparedStatement statement) throws SQLException;
     }
 }
