@@ -4,16 +4,18 @@ import io.glimpse.api.support.ApiTest;
 import io.glimpse.command.like.LikeCommands.LikePost;
 import io.glimpse.command.like.LikeCommands.UnlikePost;
 import io.glimpse.command.like.PostLike;
+import io.glimpse.events.like.LikeEvent.PostLiked;
 import io.glimpse.processing.consistency.AppendedPositions;
 import io.glimpse.processing.eventstore.TunedJpaEventStorageEngine;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import io.glimpse.events.like.LikeEvent.PostLiked;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -54,9 +56,13 @@ abstract class EventStorageContract extends ApiTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    TokenStore tokens;
+
     @Test
-    void theEventStoreIsTheOneThatReadsGapsByTheirIndex() {
+    void theEventStoreIsTheOneThatReadsGapsByTheirIndexAndTheTokensAreAxonsJdbcStore() {
         assertThat(engine).isInstanceOf(TunedJpaEventStorageEngine.class);
+        assertThat(tokens).isInstanceOf(JdbcTokenStore.class);
     }
 
     @Test
