@@ -86,7 +86,8 @@ public class TunedJpaEventStorageEngine extends JpaEventStorageEngine {
                 insert.setString(5, entry.getPayload().getType().getRevision());
                 insert.setString(6, entry.getPayload().getType().getName());
                 insert.setLong(7, entry.getSequenceNumber());
-                insert.setString(8, DateTimeUtils.formatInstant(entry.getTimestamp()));
+                // As the entry formatted it (the entry's getter would parse that text back).
+                insert.setString(8, DateTimeUtils.formatInstant(event.getTimestamp()));
                 insert.setString(9, entry.getType());
                 insert.executeUpdate();
                 try (ResultSet key = insert.getGeneratedKeys()) {
