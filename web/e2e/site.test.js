@@ -110,6 +110,9 @@ test('the author sees the notification badge, opens it and marks it read', async
   await annPage.locator('.notification:not(.unread):has-text("liked your post")').waitFor();
   await annPage.click('button:has-text("Mark all read")');
   await annPage.locator('[data-testid=unread-badge]').waitFor({ state: 'detached' });
+  // The live stream can clear the badge before the mark-all answer (which waits for the read
+  // models) reaches the list, so wait for the list too, then check nothing is left unread.
+  await annPage.locator('.notification.unread').first().waitFor({ state: 'detached' });
   assert.equal(await annPage.locator('.notification.unread').count(), 0);
   await shot(annPage, '06-notifications-read');
 });
