@@ -1,6 +1,7 @@
 package io.glimpse.api.eventstore;
 
 import io.glimpse.api.support.ApiTest;
+import io.glimpse.command.CachedCommandTargetResolver;
 import io.glimpse.command.like.LikeCommands.LikePost;
 import io.glimpse.command.like.LikeCommands.UnlikePost;
 import io.glimpse.command.like.PostLike;
@@ -10,6 +11,7 @@ import io.glimpse.processing.eventstore.TunedJpaEventStorageEngine;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -18,6 +20,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,10 +62,19 @@ abstract class EventStorageContract extends ApiTest {
     @Autowired
     TokenStore tokens;
 
+    @Autowired
+    Configuration axon;
+
     @Test
     void theEventStoreIsTheOneThatReadsGapsByTheirIndexAndTheTokensAreAxonsJdbcStore() {
         assertThat(engine).isInstanceOf(TunedJpaEventStorageEngine.class);
         assertThat(tokens).isInstanceOf(JdbcTokenStore.class);
+    }
+
+    @Test
+    void commandsFindTheirAggregateWithTheResolverThatKeepsWhatItFound() {
+        // What Axon's aggregate configuration asks for when the aggregate names no resolver of its own.
+        assertThat(axon.getComponent(CommandTargetResolver.class)).isInstanceOf(CachedCommandTargetResolver.class);
     }
 
     @Test
