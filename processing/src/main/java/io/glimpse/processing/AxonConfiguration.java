@@ -2,6 +2,7 @@ package io.glimpse.processing;
 
 import io.glimpse.processing.cluster.ClusterProperties;
 import io.glimpse.processing.cluster.NodeRole;
+import io.glimpse.processing.consistency.ProcessorProgress;
 import io.glimpse.processing.status.CommandMonitor;
 import io.glimpse.processing.status.EventProcessorMonitor;
 import io.glimpse.processing.status.PublishedEventsMonitor;
@@ -74,7 +75,7 @@ class AxonConfiguration {
      */
     @Bean
     ConfigurerModule eventProcessingDefaults(ProcessorProperties settings, ClusterProperties cluster, NodeRole node,
-                                             ObjectProvider<EventStorageEngine> storage) {
+                                             ObjectProvider<EventStorageEngine> storage, ProcessorProgress progress) {
         return configurer -> configurer.eventProcessing(processing -> {
             processing.usingTrackingEventProcessors()
                     .configureDefaultStreamableMessageSource(config -> config.eventStore() instanceof EmbeddedEventStore store
@@ -82,10 +83,10 @@ class AxonConfiguration {
                                     : new StoragePollingSource(store, storage.getObject(), cluster.pollInterval()),
                                     settings.batchSize())
                             : config.eventStore())
-                    .registerTrackingEventProcessorConfiguration(config -> tracking(settings, cluster, node, 1))
+                    .registerTrackingEventProcessorConfiguration(config -> tracking(settings, cluster, node, progress, 1))
                     .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
             cluster.segments().forEach((name, segments) -> processing.registerTrackingEventProcessorConfiguration(
-                    name, config -> tracking(settings, cluster, node, segments)));
+                    name, config -> tracking(settings, cluster, node, progress, segments)));
         });
     }
 
@@ -97,14 +98,16 @@ class AxonConfiguration {
      * {@code tokenClaimInterval}.
      */
     private static TrackingEventProcessorConfiguration tracking(ProcessorProperties settings, ClusterProperties cluster,
-                                                                NodeRole node, int segments) {
+                                                                NodeRole node, ProcessorProgress progress,
+                                                                int segments) {
         return TrackingEventProcessorConfiguration
                 .forParallelProcessing(cluster.threads())
                 .andInitialSegmentsCount(segments)
                 .andBatchSize(settings.batchSize())
                 .andAutoStart(node.role().runsProjections())
                 .andTokenClaimInterval(cluster.tokenClaimInterval().toMillis(), TimeUnit.MILLISECONDS)
-                .andWorkerTerminationTimeout(settings.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                .andWorkerTerminationTimeout(settings.stopTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .andEventTrackerStatusChangeListener(progress);
     }
 
     /**

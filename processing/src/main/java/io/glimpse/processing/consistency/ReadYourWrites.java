@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Read-your-writes for a client that just wrote: waits (bounded) until the event processors it
@@ -41,6 +40,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Where the processors are is asked of {@link SegmentPositions}: this node's own processors
  * when it runs them all, the token store when several nodes share them (a command node runs none).
+ * It is asked again whenever one of this node's processors reaches the event ({@link ProcessorProgress}),
+ * and at the latest after the positions' poll interval.
  */
 @Component
 public class ReadYourWrites {
@@ -60,17 +61,20 @@ public class ReadYourWrites {
     private final AppendedPositions appended;
     private final JdbcClient jdbc;
     private final SegmentPositions positions;
+    private final ProcessorProgress progress;
     private final Duration timeout;
     private final long pollNanos;
     private volatile Boolean jpaStore;
 
     ReadYourWrites(EventProcessingConfiguration processing, EventStore eventStore, AppendedPositions appended,
-                   JdbcClient jdbc, SegmentPositions positions, ConsistencyProperties properties) {
+                   JdbcClient jdbc, SegmentPositions positions, ProcessorProgress progress,
+                   ConsistencyProperties properties) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.appended = appended;
         this.jdbc = jdbc;
         this.positions = positions;
+        this.progress = progress;
         this.timeout = properties.timeout();
         this.pollNanos = positions.pollInterval().toNanos();
     }
@@ -149,7 +153,7 @@ public class ReadYourWrites {
                 log.warn("{} did not reach event {} within {}; answering anyway", processorNames, globalIndex, timeout);
                 return;
             }
-            LockSupport.parkNanos(pollNanos);
+            progress.await(globalIndex, () -> allHaveSeen(processors, globalIndex), pollNanos);
         }
     }
 

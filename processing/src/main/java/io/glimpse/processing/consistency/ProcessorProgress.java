@@ -1,0 +1,68 @@
+package io.glimpse.processing.consistency;
+
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.EventTrackerStatusChangeListener;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Wakes a write waiting for its read-your-writes as soon as the processors it waits for have its
+ * event, instead of at its next poll: every tracking processor on this node tells it when its
+ * position moves (Axon calls the listener on the processor's thread, once the batch is committed
+ * and the processor's status advanced). Only a waiter whose event the moved processor has reached
+ * is asked whether it is done, so a write is woken about once, not by every batch of every
+ * processor. The poll stays as the fallback: on a command node the processors run elsewhere.
+ */
+@Component
+public class ProcessorProgress implements EventTrackerStatusChangeListener {
+
+    private final Set<Waiter> waiting = ConcurrentHashMap.newKeySet();
+
+    /** Waits at most {@code nanos} for {@code done}, woken early when a processor reaches {@code position}. */
+    void await(long position, BooleanSupplier done, long nanos) {
+        Waiter waiter = new Waiter(Thread.currentThread(), position, done);
+        waiting.add(waiter);
+        try {
+            // Registered before it looks, so a wake-up between the look and the park is not lost.
+            if (!done.getAsBoolean()) {
+                LockSupport.parkNanos(nanos);
+            }
+        } finally {
+            waiting.remove(waiter);
+        }
+    }
+
+    @Override
+    public void onEventTrackerStatusChange(Map<Integer, EventTrackerStatus> status) {
+        if (waiting.isEmpty()) {
+            return;
+        }
+        long reached = status.values().stream().mapToLong(segment -> position(segment.getTrackingToken())).max().orElse(-1);
+        for (Waiter waiter : waiting) {
+            if (waiter.position() <= reached && waiter.done().getAsBoolean()) {
+                LockSupport.unpark(waiter.thread());
+            }
+        }
+    }
+
+    /** A moved position is what this listener is for; Axon calls it only for other changes unless asked. */
+    @Override
+    public boolean validatePositions() {
+        return true;
+    }
+
+    private static long position(TrackingToken token) {
+        TrackingToken lowerBound = WrappedToken.unwrapLowerBound(token);
+        return lowerBound == null ? -1 : lowerBound.position().orElse(-1);
+    }
+
+    private record Waiter(Thread thread, long position, BooleanSupplier done) {
+    }
+}
