@@ -25,6 +25,11 @@ public interface SegmentPositions {
         return Duration.ofMillis(2);
     }
 
+    /** Read from this node's memory, so cheap enough to ask on a processor's thread whenever it moves. */
+    default boolean inMemory() {
+        return true;
+    }
+
     /** Every segment known and past the given position. */
     default boolean haveReached(StreamingEventProcessor processor, long position) {
         List<SegmentPosition> segments = of(processor);

@@ -38,6 +38,12 @@ final class StoredSegmentPositions implements SegmentPositions {
         return Duration.ofMillis(5);
     }
 
+    /** A query each time: asked by the waiting request's own thread only, never by a processor's. */
+    @Override
+    public boolean inMemory() {
+        return false;
+    }
+
     List<SegmentPosition> of(String processorName) {
         return jdbc.sql(SEGMENTS).param(processorName).query((row, number) -> SegmentPosition.of(row.getInt("segment"),
                 token(row.getBytes("token"), row.getString("token_type")), row.getString("owner"))).list();

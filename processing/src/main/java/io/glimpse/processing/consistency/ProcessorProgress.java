@@ -18,7 +18,8 @@ import java.util.function.BooleanSupplier;
  * position moves (Axon calls the listener on the processor's thread, once the batch is committed
  * and the processor's status advanced). Only a waiter whose event the moved processor has reached
  * is asked whether it is done, so a write is woken about once, not by every batch of every
- * processor. The poll stays as the fallback: on a command node the processors run elsewhere.
+ * processor; what it is asked must be cheap (the processors' in-memory status). The poll stays as
+ * the fallback, and is all there is where the positions come from the token store.
  */
 @Component
 public class ProcessorProgress implements EventTrackerStatusChangeListener {
@@ -46,9 +47,18 @@ public class ProcessorProgress implements EventTrackerStatusChangeListener {
         }
         long reached = status.values().stream().mapToLong(segment -> position(segment.getTrackingToken())).max().orElse(-1);
         for (Waiter waiter : waiting) {
-            if (waiter.position() <= reached && waiter.done().getAsBoolean()) {
+            if (waiter.position() <= reached && doneOrUnknown(waiter)) {
                 LockSupport.unpark(waiter.thread());
             }
+        }
+    }
+
+    /** Never throws into the processor that called: a waiter that cannot be asked here asks itself. */
+    private static boolean doneOrUnknown(Waiter waiter) {
+        try {
+            return waiter.done().getAsBoolean();
+        } catch (RuntimeException e) {
+            return true;
         }
     }
 

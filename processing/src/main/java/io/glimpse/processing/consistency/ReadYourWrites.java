@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Read-your-writes for a client that just wrote: waits (bounded) until the event processors it
@@ -40,8 +41,8 @@ import java.util.List;
  *
  * <p>Where the processors are is asked of {@link SegmentPositions}: this node's own processors
  * when it runs them all, the token store when several nodes share them (a command node runs none).
- * It is asked again whenever one of this node's processors reaches the event ({@link ProcessorProgress}),
- * and at the latest after the positions' poll interval.
+ * Local positions are asked again whenever one of this node's processors reaches the event
+ * ({@link ProcessorProgress}), and at the latest after the poll interval; stored ones at each poll.
  */
 @Component
 public class ReadYourWrites {
@@ -153,7 +154,11 @@ public class ReadYourWrites {
                 log.warn("{} did not reach event {} within {}; answering anyway", processorNames, globalIndex, timeout);
                 return;
             }
-            progress.await(globalIndex, () -> allHaveSeen(processors, globalIndex), pollNanos);
+            if (positions.inMemory()) {
+                progress.await(globalIndex, () -> allHaveSeen(processors, globalIndex), pollNanos);
+            } else {
+                LockSupport.parkNanos(pollNanos);
+            }
         }
     }
 

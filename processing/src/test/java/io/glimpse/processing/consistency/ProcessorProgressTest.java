@@ -55,6 +55,22 @@ class ProcessorProgressTest {
     }
 
     @Test
+    void aWaiterThatCannotBeAskedIsWokenToAskItselfAndTheProcessorIsNotDisturbed() throws Exception {
+        AtomicBoolean parked = new AtomicBoolean();
+        CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> progress.await(42, () -> {
+            if (parked.getAndSet(true)) {
+                throw new IllegalStateException("asked on the processor's thread");
+            }
+            return false;
+        }, AN_HOUR));
+        awaitWaiter();
+
+        progress.onEventTrackerStatusChange(Map.of(0, at(42)));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> waiting.get());
+    }
+
+    @Test
     void withoutProgressAWaiterReturnsAfterItsPoll() {
         assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> progress.await(42, () -> false, TimeUnit.MILLISECONDS.toNanos(5)));
