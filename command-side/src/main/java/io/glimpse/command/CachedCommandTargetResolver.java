@@ -19,7 +19,7 @@ import java.lang.reflect.Method;
  * Which aggregate a command is for, as Axon's {@link AnnotationCommandTargetResolver} finds it (the
  * first method, else the first field, annotated {@link TargetAggregateIdentifier}, and likewise
  * {@link TargetAggregateVersion}), with the member found once per command class. Axon's walks the
- * class's methods and fields and their annotations on every command: 4% of a like's request
+ * class's methods and fields and their annotations on every command: 5% of a like's request
  * thread in a profile (benchmark/README.md, "Writes"). Being the only bean of its type, Axon's
  * Spring configuration uses it for every aggregate.
  */
