@@ -1,5 +1,6 @@
 package io.glimpse.processing.consistency;
 
+import org.axonframework.common.Registration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.EventTrackerStatusChangeListener;
 import org.axonframework.eventhandling.TrackingToken;
@@ -26,18 +27,14 @@ public class ProcessorProgress implements EventTrackerStatusChangeListener {
 
     private final Set<Waiter> waiting = ConcurrentHashMap.newKeySet();
 
-    /** Waits at most {@code nanos} for {@code done}, woken early when a processor reaches {@code position}. */
-    void await(long position, BooleanSupplier done, long nanos) {
+    /**
+     * Unparks the calling thread, until the registration is cancelled, once a processor has reached
+     * {@code position} and {@code done} holds. The caller parks, and looks again whenever it wakes.
+     */
+    Registration wakeWhen(long position, BooleanSupplier done) {
         Waiter waiter = new Waiter(Thread.currentThread(), position, done);
         waiting.add(waiter);
-        try {
-            // Registered before it looks, so a wake-up between the look and the park is not lost.
-            if (!done.getAsBoolean()) {
-                LockSupport.parkNanos(nanos);
-            }
-        } finally {
-            waiting.remove(waiter);
-        }
+        return () -> waiting.remove(waiter);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.glimpse.processing.consistency;
 
 import io.glimpse.processing.cluster.SegmentPosition;
 import io.glimpse.processing.cluster.SegmentPositions;
+import org.axonframework.common.Registration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * Read-your-writes for a client that just wrote: waits (bounded) until the event processors it
@@ -148,15 +150,15 @@ public class ReadYourWrites {
             return;
         }
         List<StreamingEventProcessor> processors = processors(processorNames);
+        BooleanSupplier seen = () -> allHaveSeen(processors, globalIndex);
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!allHaveSeen(processors, globalIndex)) {
-            if (System.nanoTime() > deadline) {
-                log.warn("{} did not reach event {} within {}; answering anyway", processorNames, globalIndex, timeout);
-                return;
-            }
-            if (positions.inMemory()) {
-                progress.await(globalIndex, () -> allHaveSeen(processors, globalIndex), pollNanos);
-            } else {
+        // Registered before the first look, so a wake-up between a look and the park is not lost.
+        try (Registration wakeUps = positions.inMemory() ? progress.wakeWhen(globalIndex, seen) : () -> true) {
+            while (!seen.getAsBoolean()) {
+                if (System.nanoTime() > deadline) {
+                    log.warn("{} did not reach event {} within {}; answering anyway", processorNames, globalIndex, timeout);
+                    return;
+                }
                 LockSupport.parkNanos(pollNanos);
             }
         }
